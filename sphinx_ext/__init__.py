@@ -1,0 +1,55 @@
+"""Sphinx extension for AI-generated notes published in several languages.
+
+It reads each note's front matter (``generated``, ``translated``, ``lang``,
+``model``...), measures how far each page is translated, and shows readers a
+provenance label and a translation notice in their language.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sphinx.application import Sphinx
+from sphinx.config import Config
+from sphinx.util.typing import ExtensionMetadata
+
+from sphinx_ext import config, notices, workflow
+from sphinx_ext.collector import NotesDomain, catalogs_created
+from sphinx_ext.reading import CountTranslatedToctrees, ReadNote
+
+__version__ = "0.1.0"
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def _add_static_path(app: Sphinx, conf: Config) -> None:
+    conf.html_static_path.append(str(PACKAGE_DIR / "static"))
+
+
+def setup(app: Sphinx) -> ExtensionMetadata:
+    app.setup_extension("myst_parser")
+    config.register(app)
+    app.add_message_catalog(notices.CATALOG, PACKAGE_DIR / "locale")
+
+    app.add_domain(NotesDomain)
+    app.add_transform(ReadNote)
+    app.add_transform(CountTranslatedToctrees)
+    app.connect("env-get-outdated", catalogs_created)
+    app.connect("build-finished", workflow.write_manifest)
+
+    app.add_node(
+        notices.provenance_label, html=(notices.visit_label, notices.depart_label)
+    )
+    app.add_node(
+        notices.translation_notice, html=(notices.visit_notice, notices.depart_notice)
+    )
+    app.add_post_transform(notices.AddNotices)
+    app.connect("config-inited", _add_static_path)
+    app.add_css_file("ainotes.css")
+
+    return {
+        "version": __version__,
+        "env_version": 1,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }

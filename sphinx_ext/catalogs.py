@@ -1,0 +1,178 @@
+"""Reading a page's ``.po`` catalog: its messages, fuzzy flags and headers.
+
+Babel parses the messages. Two things it does not do are done here:
+it keeps no custom header such as ``X-AI-Translated``, and it silently
+truncates a string with a missing closing quote. Sphinx compiles such a
+catalog without a word, so both are checked before the reader sees a
+half-translated page.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from babel.messages.pofile import PoFileError, denormalize, read_po
+
+#: The header that records whether a catalog's translations were made by AI.
+AI_HEADER = "X-AI-Translated"
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    string: str
+    fuzzy: bool
+    lineno: int  # of the msgid, 1-based
+
+
+@dataclass(frozen=True, slots=True)
+class CatalogProblem:
+    message: str
+    lineno: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Catalog:
+    path: str
+    entries: Mapping[str, Entry] = field(default_factory=dict)
+    headers: Mapping[str, str] = field(default_factory=dict)
+    problems: tuple[CatalogProblem, ...] = ()
+
+    @property
+    def ai_translated(self) -> bool | None:
+        """``X-AI-Translated``: True for yes, False for no, None when absent or invalid."""
+        value = self.headers.get(AI_HEADER, "").strip().lower()
+        return {"yes": True, "no": False}.get(value)
+
+    def translation(self, msgid: str) -> str | None:
+        """The msgstr a build shows for ``msgid``: not fuzzy, not empty."""
+        entry = self.entries.get(msgid)
+        if entry is None or entry.fuzzy or not entry.string:
+            return None
+        return entry.string
+
+    def is_fuzzy(self, msgid: str) -> bool:
+        entry = self.entries.get(msgid)
+        return entry is not None and entry.fuzzy and bool(entry.string)
+
+
+def catalog_path(locale_dir: Path, language: str, domain: str) -> Path:
+    return locale_dir / language / "LC_MESSAGES" / f"{domain}.po"
+
+
+def find(locale_dirs: list[Path], language: str, domain: str) -> Path | None:
+    """The first existing ``.po`` for a gettext domain, in ``locale_dirs`` order."""
+    for locale_dir in locale_dirs:
+        path = catalog_path(locale_dir, language, domain)
+        if path.is_file():
+            return path
+    return None
+
+
+def load(path: Path) -> Catalog:
+    """Read a catalog; unchanged files are read once per process."""
+    stat = path.stat()
+    return _load(str(path), stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=256)
+def _load(path: str, _mtime_ns: int, _size: int) -> Catalog:
+    data = Path(path).read_bytes()
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        return Catalog(path, problems=(CatalogProblem("is not valid UTF-8", line),))
+    problems = list(_lint_quotes(text))
+    headers = _raw_headers(text)
+    try:
+        catalog = read_po(io.StringIO(text), abort_invalid=True)
+    except PoFileError as exc:
+        problems.append(CatalogProblem(f"has a syntax error: {exc}", _line_of(exc)))
+        try:
+            catalog = read_po(io.StringIO(text))  # what Sphinx will compile
+        except ValueError as exc2:
+            return Catalog(path, headers=headers, problems=(*problems, _header_problem(exc2)))
+    except ValueError as exc:  # e.g. a Plural-Forms header Babel cannot evaluate
+        return Catalog(path, headers=headers, problems=(*problems, _header_problem(exc)))
+    if AI_HEADER in headers and headers[AI_HEADER].strip().lower() not in ("yes", "no"):
+        problems.append(
+            CatalogProblem(f"has {AI_HEADER}: {headers[AI_HEADER]!r}; expected yes or no", 1)
+        )
+    entries = {
+        message.id: Entry(message.string, message.fuzzy, message.lineno or 0)
+        for message in catalog
+        if message.id and isinstance(message.id, str) and isinstance(message.string, str)
+    }
+    return Catalog(path, entries, headers, tuple(problems))
+
+
+def _header_problem(exc: Exception) -> CatalogProblem:
+    return CatalogProblem(f"has a header Babel cannot read ({exc}); it is not used", 1)
+
+
+_LINE_NO = re.compile(r"\bon (\d+)$")
+
+
+def _line_of(exc: PoFileError) -> int | None:
+    found = _LINE_NO.search(str(exc))
+    return int(found[1]) + 1 if found else None  # Babel counts from 0
+
+
+_KEYWORD_STRING = re.compile(r'^\s*(?:msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)?\s*(".*)$')
+_QUOTED = re.compile(r'"(?:[^"\\]|\\.)*"\s*$')
+
+
+def _lint_quotes(text: str) -> list[CatalogProblem]:
+    """Strings Babel would silently cut: a missing or a stray double quote."""
+    problems = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        match = _KEYWORD_STRING.match(line)
+        if match and not _QUOTED.fullmatch(match[1]):
+            problems.append(CatalogProblem("has an unterminated or unescaped string", number))
+    return problems
+
+
+_HEADER = re.compile(r'^msgid ""[ \t]*\nmsgstr ((?:"[^\n]*"[ \t]*(?:\n|$))+)', re.MULTILINE)
+
+
+def _raw_headers(text: str) -> dict[str, str]:
+    """All header fields, custom ones included (Babel keeps only the standard ones)."""
+    match = _HEADER.search(text)
+    if not match:
+        return {}
+    headers = {}
+    for line in denormalize(match[1].strip()).splitlines():
+        name, sep, value = line.partition(":")
+        if sep:
+            headers[name.strip()] = value.strip()
+    return headers
+
+
+def set_headers(path: Path, headers: Mapping[str, str]) -> bool:
+    """Write header fields back into a ``.po`` that lost them; True if it changed.
+
+    Used after ``sphinx-intl update``, which rewrites catalogs through Babel
+    and so drops ``X-AI-Translated``.
+    """
+    text = path.read_text(encoding="utf-8")
+    present = _raw_headers(text)
+    missing = {k: v for k, v in headers.items() if k not in present}
+    match = _HEADER.search(text)
+    if not missing or not match:
+        return False
+    lines = "".join(f'"{name}: {value}\\n"\n' for name, value in missing.items())
+    end = match.end(1)
+    if not text[:end].endswith("\n"):
+        lines = "\n" + lines
+    tmp = path.with_suffix(".po.tmp")
+    tmp.write_text(text[:end] + lines + text[end:], encoding="utf-8")
+    os.replace(tmp, path)
+    return True

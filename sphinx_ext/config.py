@@ -1,0 +1,97 @@
+"""The extension's config values, and a typed view of them for one build."""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from sphinx.application import Sphinx
+from sphinx.config import Config
+
+from sphinx_ext import langtags
+
+#: name, default, rebuild, types, help (the README's config table follows this)
+CONFIG_VALUES: tuple[tuple[str, object, str, tuple[type, ...], str], ...] = (
+    (
+        "ainotes_languages",
+        [],
+        "env",
+        (list, tuple),
+        "The site's languages, in Sphinx's codes; the first is the default. "
+        "Empty: the source language and the build language.",
+    ),
+    (
+        "ainotes_source_language",
+        "en",
+        "env",
+        (str,),
+        "The language of pages whose front matter has no `lang`.",
+    ),
+    (
+        "ainotes_ai_translated",
+        True,
+        "env",
+        (bool,),
+        "Whether a catalog without an `X-AI-Translated` header was translated by AI.",
+    ),
+    (
+        "ainotes_base_url",
+        "",
+        "html",
+        (str,),
+        "Absolute URL of a language's root with a `{lang}` placeholder, "
+        "e.g. `https://example.org/notes/{lang}/`. Enables hreflang and absolute links.",
+    ),
+)
+
+
+def register(app: Sphinx) -> None:
+    for name, default, rebuild, types, description in CONFIG_VALUES:
+        app.add_config_value(name, default, rebuild, types, description=description)
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """What one build needs to know of the site's languages."""
+
+    languages: tuple[str, ...]  # the site's languages, the build language among them
+    language: str  # this build's, as spelled in ``languages``
+    source_language: str
+    ai_translated: bool
+    base_url: str
+    locale_dirs: tuple[Path, ...]
+
+    @classmethod
+    def of(cls, config: Config, srcdir: Path) -> Settings:
+        languages = list(config.ainotes_languages) or [config.ainotes_source_language]
+        language = langtags.match(config.language or "en", languages)
+        if language is None:
+            language = config.language or "en"
+            languages.append(language)
+        return cls(
+            languages=tuple(languages),
+            language=language,
+            source_language=config.ainotes_source_language,
+            ai_translated=config.ainotes_ai_translated,
+            base_url=config.ainotes_base_url,
+            locale_dirs=tuple(srcdir / d for d in config.locale_dirs),
+        )
+
+    def site_language(self, tag: str | None) -> str | None:
+        """The site language (Sphinx's code) a page's ``lang`` is written in."""
+        return langtags.match(tag or self.source_language, self.languages)
+
+    def root_url(self, code: str) -> str | None:
+        """The absolute URL of a language's root, when a base URL is configured."""
+        return self.base_url.format(lang=code) if self.base_url else None
+
+    def root_link(self, code: str) -> str:
+        """The path from this language's root to another's, e.g. ``../de/``."""
+        if not self.base_url:
+            return f"../{code}/"
+        here = urlsplit(self.base_url.format(lang=self.language)).path
+        there = urlsplit(self.base_url.format(lang=code)).path
+        link = posixpath.relpath(there, here)
+        return link.rstrip("/") + "/"

@@ -1,0 +1,108 @@
+"""Language tags: BCP 47 in front matter, Sphinx's codes (``zh_CN``) in config.
+
+Both spellings are compared through Babel's CLDR data, so ``zh-Hant``
+matches ``zh_TW`` and ``en`` matches ``en-US``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from babel import Locale, UnknownLocaleError
+from babel.core import get_global
+
+# language[-script][-region][-variant...], with "_" accepted for Sphinx's codes
+_TAG = re.compile(
+    r"^(?P<lang>[a-z]{2,3})"
+    r"(?:[-_](?P<script>[a-z]{4}))?"
+    r"(?:[-_](?P<region>[a-z]{2}|\d{3}))?"
+    r"(?P<variants>(?:[-_](?:[a-z0-9]{5,8}|\d[a-z0-9]{3}))*)$",
+    re.IGNORECASE,
+)
+
+
+def normalize(tag: str) -> str | None:
+    """Return ``tag`` in canonical BCP 47 form (``zh-Hant-TW``), or None if invalid.
+
+    Valid means well-formed and a language CLDR knows.
+    """
+    match = _TAG.match(tag.strip())
+    if not match:
+        return None
+    lang, script, region = match["lang"].lower(), match["script"], match["region"]
+    try:
+        Locale(lang)
+    except (UnknownLocaleError, ValueError):
+        return None
+    parts = [lang]
+    if script:
+        parts.append(script.title())
+    if region:
+        parts.append(region.upper())
+    parts += [v.lower() for v in match["variants"].replace("_", "-").split("-") if v]
+    return "-".join(parts)
+
+
+def to_bcp47(code: str) -> str:
+    """Sphinx's ``zh_CN`` as the ``zh-CN`` that HTML's ``lang`` and hreflang want."""
+    return normalize(code) or code.replace("_", "-")
+
+
+@cache
+def _lang_script(tag: str) -> tuple[str, str]:
+    """The language and (explicit or likely) script of a tag, e.g. zh-TW -> (zh, Hant)."""
+    match = _TAG.match(tag)
+    if not match:
+        return tag.lower(), ""
+    lang, script, region = match["lang"].lower(), match["script"], match["region"]
+    if script:
+        return lang, script.title()
+    likely: dict[str, str] = get_global("likely_subtags")
+    keys = [f"{lang}_{region.upper()}", lang] if region else [lang]
+    for key in keys:
+        if key in likely:
+            parts = likely[key].split("_")
+            return lang, parts[1] if len(parts) > 2 else ""
+    return lang, ""
+
+
+def same_language(a: str, b: str) -> bool:
+    """Whether two tags name the same written language (language and script)."""
+    return _lang_script(a) == _lang_script(b)
+
+
+def match(tag: str, codes: list[str] | tuple[str, ...]) -> str | None:
+    """The first of ``codes`` (Sphinx's spelling) that writes the language ``tag``."""
+    for code in codes:
+        if same_language(tag, code):
+            return code
+    return None
+
+
+@cache
+def _locale(code: str) -> Locale | None:
+    try:
+        return Locale.parse(code.replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        return None
+
+
+def autonym(code: str) -> str:
+    """A language's name in itself: "Deutsch", "English", "中文 (简体, 中国)"."""
+    locale = _locale(code)
+    name = locale.get_display_name(locale) if locale else None
+    return (name[:1].upper() + name[1:]) if name else code
+
+
+def name_in(code: str, reader: str) -> str:
+    """A language's name in the reader's language: ``name_in("en", "de") == "Englisch"``."""
+    locale, reader_locale = _locale(code), _locale(reader)
+    name = locale.get_display_name(reader_locale or "en") if locale else None
+    return name or code
+
+
+def direction(code: str) -> str:
+    """``rtl`` for Arabic, Hebrew, Persian..., else ``ltr``."""
+    locale = _locale(code)
+    return "rtl" if locale and locale.character_order == "right-to-left" else "ltr"

@@ -1,0 +1,139 @@
+"""The typed front-matter record of a note, and its parsing.
+
+MyST hands every front-matter value to Sphinx as a string (``True`` becomes
+``"True"``, a date ``"2025-09-09"``). :func:`parse_front_matter` turns those
+strings into a :class:`NoteMeta` and reports each value it had to drop.
+It is pure, so it is tested without building a site.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+from sphinx_ext import langtags
+
+#: A title longer than this is cut in labels, meta tags and JSON-LD.
+MAX_TITLE = 300
+
+
+@dataclass(frozen=True, slots=True)
+class NoteMeta:
+    """What a note's front matter says about how it was made."""
+
+    title: str | None = None
+    lang: str | None = None  # BCP 47, normalized ("en", "zh-Hant")
+    generated: bool | None = None  # None: the front matter does not say
+    translated: bool = False  # the source page is itself an AI translation
+    audio: bool = False
+    image: bool | str = False
+    date: dt.date | None = None
+    model: str | None = None
+    type: str | None = None
+
+    @property
+    def is_note(self) -> bool:
+        """A note says ``type: note``, or says nothing of its type but whether it is AI-made."""
+        return self.type == "note" or (self.type is None and self.generated is not None)
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """A front-matter value that was dropped, and what would have been accepted."""
+
+    key: str
+    value: str
+    expected: str
+
+    def __str__(self) -> str:
+        return f"front matter {self.key!r} is {self.value!r}; expected {self.expected}"
+
+
+class _Invalid(ValueError):
+    pass
+
+
+def _boolean(value: str) -> bool:
+    # YAML's true/false reach us as "True"/"False"; "yes", "1" or "maybe" do not.
+    lowered = value.strip().lower()
+    if lowered in ("true", "false"):
+        return lowered == "true"
+    raise _Invalid("true or false")
+
+
+def _language(value: str) -> str:
+    tag = langtags.normalize(value)
+    if tag is None:
+        raise _Invalid('a BCP 47 language tag such as "en", "de" or "zh-Hant"')
+    return tag
+
+
+def _date(value: str) -> dt.date:
+    try:
+        return dt.datetime.fromisoformat(value.strip()).date()
+    except ValueError:
+        raise _Invalid("an ISO 8601 date such as 2025-09-09") from None
+
+
+def _text(value: str) -> str:
+    text = " ".join(value.split())
+    if not text:
+        raise _Invalid("a non-empty text")
+    return text
+
+
+def _title(value: str) -> str:
+    text = _text(value)
+    if len(text) > MAX_TITLE:
+        raise _Invalid(f"a title of at most {MAX_TITLE} characters")
+    return text
+
+
+def _image(value: str) -> bool | str:
+    try:
+        return _boolean(value)
+    except _Invalid:
+        return _text(value)  # a path to the note's image
+
+
+_PARSERS: dict[str, Callable[[str], object]] = {
+    "title": _title,
+    "lang": _language,
+    "generated": _boolean,
+    "translated": _boolean,
+    "audio": _boolean,
+    "image": _image,
+    "date": _date,
+    "model": _text,
+    "type": _text,
+}
+
+#: Keys this extension reads; ``layout`` is Jekyll's and accepted silently.
+KNOWN_KEYS = frozenset(_PARSERS) | {"layout"}
+
+
+def parse_front_matter(fields: Mapping[str, str]) -> tuple[NoteMeta, list[Problem]]:
+    """Parse front-matter strings; unknown keys are left alone, bad values dropped."""
+    values: dict[str, object] = {}
+    problems: list[Problem] = []
+    for key, parse in _PARSERS.items():
+        if key not in fields:
+            continue
+        raw = fields[key]
+        try:
+            values[key] = parse(raw)
+        except _Invalid as exc:
+            problems.append(Problem(key, raw, str(exc)))
+    return NoteMeta(**values), problems  # type: ignore[arg-type]
+
+
+def as_fields(meta: NoteMeta) -> dict[str, str]:
+    """The front-matter strings that parse back to ``meta`` (the parser's inverse)."""
+    fields = {}
+    for field in dataclasses.fields(meta):
+        value = getattr(meta, field.name)
+        if value is not None and value != field.default:
+            fields[field.name] = value.isoformat() if isinstance(value, dt.date) else str(value)
+    return fields

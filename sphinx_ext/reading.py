@@ -1,0 +1,148 @@
+"""Read time: a page's front matter and its catalogs, before Sphinx translates it.
+
+The transform runs just before Sphinx's ``Locale`` transform (priority 20):
+- it marks the front-matter fields not translatable, so Sphinx's
+  ``translation_progress`` counts the page's text only (MyST renders the
+  fields as nodes that are never extracted, yet would be counted untranslated);
+- it parses the front matter into a :class:`NoteMeta`, once;
+- it counts the page's messages against every site language's catalog.
+
+The result rides on the document to :class:`NotesDomain`, which stores it.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.builders.gettext import MessageCatalogBuilder
+from sphinx.transforms import SphinxTransform
+from sphinx.util.i18n import docname_to_domain
+from sphinx.util.nodes import extract_messages
+
+from sphinx_ext import catalogs
+from sphinx_ext.collector import PENDING, NoteRecord
+from sphinx_ext.config import Settings
+from sphinx_ext.diagnostics import Subtype, key_line, warn
+from sphinx_ext.metadata import NoteMeta, parse_front_matter
+from sphinx_ext.translation import Progress, Translation, count
+
+
+def _relative(path: Path, srcdir: Path) -> str:
+    return Path(os.path.relpath(path, srcdir)).as_posix()
+
+
+def front_matter(document: nodes.document) -> nodes.field_list | None:
+    """The field list docutils' DocInfo transform will turn into metadata, if any."""
+    index = document.first_child_not_matching_class(nodes.PreBibliographic)
+    if index is not None and isinstance(document[index], nodes.field_list):
+        return document[index]  # type: ignore[return-value]
+    return None
+
+
+class ReadNote(SphinxTransform):
+    default_priority = 15  # before Locale (20) translates and TranslationProgressTotaliser counts
+
+    def apply(self, **kwargs: object) -> None:
+        fields = self._front_matter_fields()
+        meta = self._parse(fields)
+        settings = Settings.of(self.config, Path(self.env.srcdir))
+        language = settings.site_language(meta.lang)
+        if meta.lang and language is None:
+            warn(
+                f"front matter 'lang' is {meta.lang!r}, which this site does not build "
+                f"(ainotes_languages: {', '.join(settings.languages)}); "
+                "add it there, or correct the tag",
+                Subtype.LANGUAGE,
+                (self.env.docname, key_line(self.document["source"], "lang")),
+            )
+        translations: dict[str, Translation] = {}
+        watch: list[str] = []
+        if not isinstance(self.app.builder, MessageCatalogBuilder):
+            translations, watch = self._translations(settings, language)
+        self.document[PENDING] = NoteRecord(meta, language, translations, tuple(watch))
+
+    def _front_matter_fields(self) -> dict[str, str]:
+        field_list = front_matter(self.document)
+        if field_list is None:
+            return {}
+        for node in field_list.findall(nodes.Element):
+            node["translatable"] = False
+        fields = {}
+        for field in field_list.findall(nodes.field):
+            fields[field[0].astext()] = field[1].astext()
+        return fields
+
+    def _parse(self, fields: dict[str, str]) -> NoteMeta:
+        meta, problems = parse_front_matter(fields)
+        for problem in problems:
+            warn(
+                f"{problem}; the value is ignored",
+                Subtype.FRONT_MATTER,
+                (self.env.docname, key_line(self.document["source"], problem.key)),
+            )
+        return meta
+
+    def _translations(
+        self, settings: Settings, language: str | None
+    ) -> tuple[dict[str, Translation], list[str]]:
+        """The page's state in each site language other than its own."""
+        srcdir = Path(self.env.srcdir)
+        domain = docname_to_domain(self.env.docname, self.config.gettext_compact)
+        messages = [msg for _node, msg in extract_messages(self.document)]
+        translations: dict[str, Translation] = {}
+        watch: list[str] = []
+        for code in settings.languages:
+            if code == language:
+                continue
+            path = catalogs.find(list(settings.locale_dirs), code, domain)
+            if path is None:
+                translations[code] = Translation(Progress(len(messages)), ai=False)
+                if settings.locale_dirs:
+                    expected = catalogs.catalog_path(settings.locale_dirs[0], code, domain)
+                    watch.append(_relative(expected, srcdir))
+                continue
+            catalog = catalogs.load(path)
+            if code == settings.language:
+                self._report(catalog, path)
+            else:
+                self.env.note_dependency(path)  # Sphinx tracks the build language's .mo itself
+            ai = catalog.ai_translated
+            translations[code] = Translation(
+                count(messages, catalog),
+                ai=settings.ai_translated if ai is None else ai,
+                catalog=_relative(path, srcdir),
+            )
+        return translations, watch
+
+    def _report(self, catalog: catalogs.Catalog, path: Path) -> None:
+        for problem in catalog.problems:
+            warn(
+                f"catalog {problem.message}; Sphinx uses what it can read of it",
+                Subtype.CATALOG,
+                (str(path), problem.lineno),
+            )
+
+
+class CountTranslatedToctrees(SphinxTransform):
+    """Let Sphinx count a translated toctree caption as translated.
+
+    Sphinx's Locale transform translates a toctree's caption and entry
+    titles but leaves the node marked ``translated=False``, so every page
+    with a captioned toctree would read as partly untranslated.
+    """
+
+    default_priority = 24  # after Locale (20), before TranslationProgressTotaliser (25)
+
+    def apply(self, **kwargs: object) -> None:
+        for node in self.document.findall(addnodes.toctree):
+            if node.get("translated") is not False:
+                continue
+            originals = node.extract_original_messages()
+            current = [title for title, _ in node["entries"] if title]
+            if "rawcaption" in node:
+                current.append(node["caption"])
+            if originals and all(a != b for a, b in zip(originals, current, strict=False)):
+                node["translated"] = True
