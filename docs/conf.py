@@ -37,6 +37,9 @@ gettext_compact = False
 # The front matter's title is the page's title (and its translatable H1).
 myst_title_to_header = True
 
+# Publish the notes word for word: no "..." -> „...“ or ' -> ’ rewriting.
+smartquotes = False
+
 exclude_patterns = ["_build", "locale", "README.md"]
 
 html_theme = "furo"

@@ -37,13 +37,9 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("env-get-outdated", catalogs_created)
     app.connect("build-finished", workflow.write_manifest)
 
-    app.add_node(
-        notices.provenance_label, html=(notices.visit_label, notices.depart_label)
-    )
-    app.add_node(
-        notices.translation_notice, html=(notices.visit_notice, notices.depart_notice)
-    )
-    app.add_post_transform(notices.AddNotices)
+    app.add_node(notices.provenance_label, html=(notices.visit_label, notices.depart_label))
+    app.add_node(notices.translation_notice, html=(notices.visit_notice, notices.depart_notice))
+    app.connect("doctree-resolved", notices.add_notices)
     app.connect("config-inited", _add_static_path)
     app.add_css_file("ainotes.css")
 

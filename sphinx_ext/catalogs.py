@@ -9,6 +9,7 @@ half-translated page.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import re
@@ -95,7 +96,8 @@ def _load(path: str, _mtime_ns: int, _size: int) -> Catalog:
     except PoFileError as exc:
         problems.append(CatalogProblem(f"has a syntax error: {exc}", _line_of(exc)))
         try:
-            catalog = read_po(io.StringIO(text))  # what Sphinx will compile
+            with contextlib.redirect_stdout(io.StringIO()):  # Babel prints what it skips
+                catalog = read_po(io.StringIO(text))  # what Sphinx will compile
         except ValueError as exc2:
             return Catalog(path, headers=headers, problems=(*problems, _header_problem(exc2)))
     except ValueError as exc:  # e.g. a Plural-Forms header Babel cannot evaluate

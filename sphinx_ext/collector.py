@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Set
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from docutils import nodes
 from sphinx.addnodes import pending_xref
@@ -50,7 +50,7 @@ class NotesDomain(Domain):
     name = "ainotes"
     label = "AI notes"
     data_version = 1
-    initial_data: dict[str, Any] = {"records": {}}  # noqa: RUF012 (Sphinx deep-copies it)
+    initial_data: ClassVar[dict[str, Any]] = {"records": {}}  # Sphinx deep-copies it
 
     @property
     def records(self) -> dict[str, NoteRecord]:

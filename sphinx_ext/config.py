@@ -5,6 +5,7 @@ from __future__ import annotations
 import posixpath
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 from urllib.parse import urlsplit
 
 from sphinx.application import Sphinx
@@ -13,7 +14,8 @@ from sphinx.config import Config
 from sphinx_ext import langtags
 
 #: name, default, rebuild, types, help (the README's config table follows this)
-CONFIG_VALUES: tuple[tuple[str, object, str, tuple[type, ...], str], ...] = (
+Rebuild = Literal["env", "html"]
+CONFIG_VALUES: tuple[tuple[str, object, Rebuild, tuple[type, ...], str], ...] = (
     (
         "ainotes_languages",
         [],

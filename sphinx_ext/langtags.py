@@ -58,7 +58,7 @@ def _lang_script(tag: str) -> tuple[str, str]:
     lang, script, region = match["lang"].lower(), match["script"], match["region"]
     if script:
         return lang, script.title()
-    likely: dict[str, str] = get_global("likely_subtags")
+    likely = get_global("likely_subtags")
     keys = [f"{lang}_{region.upper()}", lang] if region else [lang]
     for key in keys:
         if key in likely:

@@ -17,7 +17,6 @@ from pathlib import Path
 
 from docutils import nodes
 from sphinx import addnodes
-from sphinx.builders.gettext import MessageCatalogBuilder
 from sphinx.transforms import SphinxTransform
 from sphinx.util.i18n import docname_to_domain
 from sphinx.util.nodes import extract_messages
@@ -36,7 +35,7 @@ def _relative(path: Path, srcdir: Path) -> str:
 
 def front_matter(document: nodes.document) -> nodes.field_list | None:
     """The field list docutils' DocInfo transform will turn into metadata, if any."""
-    index = document.first_child_not_matching_class(nodes.PreBibliographic)
+    index = document.first_child_not_matching_class(nodes.PreBibliographic)  # type: ignore[arg-type]
     if index is not None and isinstance(document[index], nodes.field_list):
         return document[index]  # type: ignore[return-value]
     return None
@@ -58,10 +57,7 @@ class ReadNote(SphinxTransform):
                 Subtype.LANGUAGE,
                 (self.env.docname, key_line(self.document["source"], "lang")),
             )
-        translations: dict[str, Translation] = {}
-        watch: list[str] = []
-        if not isinstance(self.app.builder, MessageCatalogBuilder):
-            translations, watch = self._translations(settings, language)
+        translations, watch = self._translations(settings, language)
         self.document[PENDING] = NoteRecord(meta, language, translations, tuple(watch))
 
     def _front_matter_fields(self) -> dict[str, str]:

@@ -31,7 +31,8 @@ def read_conf(docs: Path) -> dict[str, object]:
 
 def site_languages(conf: dict[str, object]) -> list[str]:
     languages = conf.get("ainotes_languages") or [conf.get("language") or "en"]
-    return [str(code) for code in languages]  # type: ignore[union-attr]
+    assert isinstance(languages, list | tuple), "ainotes_languages must be a list"
+    return [str(code) for code in languages]
 
 
 def _match_keys(languages: list[str]) -> dict[str, str]:

@@ -61,7 +61,7 @@ def _custom_headers(locale_dir: Path, language: str) -> dict[Path, dict[str, str
 
 def update_po(pot_dir: Path, locale_dir: Path, languages: list[str]) -> dict[str, int]:
     """Run ``sphinx-intl update`` per language on the templates it needs."""
-    from sphinx_intl.basic import update  # imported late: it pulls in click
+    from sphinx_intl.basic import update  # type: ignore[import-untyped]  # pulls in click
 
     totals = {"create": 0, "update": 0, "notchanged": 0, "headers_restored": 0}
     for language in languages:

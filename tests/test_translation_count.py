@@ -1,0 +1,51 @@
+"""Sphinx's own translation count is right once front matter is out of it."""
+
+from __future__ import annotations
+
+from sphinx.util.parallel import parallel_available
+
+from tests.conftest import Build, soup
+
+
+def test_front_matter_is_not_counted(build: Build) -> None:
+    app = build("notes", "de", translation_progress_classes=True)
+    doctree = app.env.get_doctree("notes/generated")
+    # 6 messages in the .pot; the 11 front-matter fields would add 21 untranslated nodes
+    assert doctree["translation_progress"] == {"total": 6, "translated": 6}
+    article = soup(app, "notes/generated").select_one("article")
+    assert article is not None
+    assert article.select(".untranslated") == []
+    assert len(article.select(".translated")) == 6
+
+
+def test_partial_page_counts_only_its_text(build: Build) -> None:
+    app = build("notes", "de", translation_progress_classes=True)
+    assert app.env.get_doctree("notes/partial")["translation_progress"] == {
+        "total": 4,
+        "translated": 2,
+    }
+    article = soup(app, "notes/partial").select_one("article")
+    assert article is not None
+    untranslated = [n.get_text(strip=True) for n in article.select("p.untranslated")]
+    assert untranslated == ["The second passage is not.", "The third passage is not either."]
+
+
+def test_translated_toctree_caption_counts_as_translated(build: Build) -> None:
+    app = build("docs", "de")
+    assert app.env.get_doctree("index")["translation_progress"] == {"total": 3, "translated": 3}
+
+
+def test_parallel_read_merges_records(build: Build) -> None:
+    serial = build("notes", "de")
+    parallel = build("notes", "de", parallel=2)
+    # Sphinx forks readers only when every extension says it is safe
+    assert parallel_available and parallel.is_parallel_allowed("read")
+    assert parallel.is_parallel_allowed("write")
+    assert (
+        parallel.env.domains["ainotes"].data["records"]
+        == serial.env.domains["ainotes"].data["records"]
+    )
+    for docname in serial.env.found_docs:
+        assert str(soup(parallel, docname).select_one("article")) == str(
+            soup(serial, docname).select_one("article")
+        )
