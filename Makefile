@@ -25,6 +25,7 @@ help:
 	@echo "make stats         sphinx-intl's translation counts"
 	@echo "make serve         preview $(BUILD)/html on http://127.0.0.1:8000/"
 	@echo "make test          run the whole test suite"
+	@echo "make bench [N=500] measure the extension's cost on a synthetic site"
 	@echo "make clean         remove $(BUILD)"
 
 $(STAMP): pyproject.toml
@@ -55,6 +56,11 @@ serve: $(STAMP)
 
 test: $(STAMP)
 	$(PY) -m pytest -n $(JOBS)
+
+# A synthetic bilingual site, plain Sphinx against Sphinx with this extension.
+N ?= 500
+bench: $(STAMP)
+	$(PY) -m benchmarks --notes $(N) --out $(BUILD)/bench
 
 lint: $(STAMP)
 	$(PY) -m ruff check sphinx_ext tests

@@ -15,7 +15,7 @@ from sphinx.util.typing import ExtensionMetadata
 
 from sphinx_ext import config, notices, workflow
 from sphinx_ext.collector import NotesDomain, catalogs_created
-from sphinx_ext.reading import CountTranslatedToctrees, ReadNote
+from sphinx_ext.reading import CountTranslatedToctrees, ReadNote, ReportUnapplied
 
 __version__ = "0.1.0"
 
@@ -33,6 +33,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
 
     app.add_domain(NotesDomain)
     app.add_transform(ReadNote)
+    app.add_transform(ReportUnapplied)
     app.add_transform(CountTranslatedToctrees)
     app.connect("env-get-outdated", catalogs_created)
     app.connect("build-finished", workflow.write_manifest)

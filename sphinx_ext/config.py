@@ -39,6 +39,14 @@ CONFIG_VALUES: tuple[tuple[str, object, Rebuild, tuple[type, ...], str], ...] = 
         "Whether a catalog without an `X-AI-Translated` header was translated by AI.",
     ),
     (
+        "ainotes_integrity",
+        "reject",
+        "env",
+        (str,),
+        "What to do with a translation that changes links, code, HTML, math, substitutions "
+        'or script: "reject" shows the original and counts it untranslated, "warn" only warns.',
+    ),
+    (
         "ainotes_base_url",
         "",
         "html",
@@ -62,6 +70,7 @@ class Settings:
     language: str  # this build's, as spelled in ``languages``
     source_language: str
     ai_translated: bool
+    reject_mismatches: bool  # ainotes_integrity == "reject"
     base_url: str
     locale_dirs: tuple[Path, ...]
 
@@ -77,6 +86,7 @@ class Settings:
             language=language,
             source_language=config.ainotes_source_language,
             ai_translated=config.ainotes_ai_translated,
+            reject_mismatches=config.ainotes_integrity != "warn",
             base_url=config.ainotes_base_url,
             locale_dirs=tuple(srcdir / d for d in config.locale_dirs),
         )

@@ -67,6 +67,11 @@ def _lang_script(tag: str) -> tuple[str, str]:
     return lang, ""
 
 
+def script_of(tag: str) -> str:
+    """The ISO 15924 script a language is (likely) written in: ``ja`` -> ``Jpan``."""
+    return _lang_script(tag)[1]
+
+
 def same_language(a: str, b: str) -> bool:
     """Whether two tags name the same written language (language and script)."""
     return _lang_script(a) == _lang_script(b)

@@ -13,6 +13,7 @@ The result rides on the document to :class:`NotesDomain`, which stores it.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from docutils import nodes
@@ -21,12 +22,15 @@ from sphinx.transforms import SphinxTransform
 from sphinx.util.i18n import docname_to_domain
 from sphinx.util.nodes import extract_messages
 
-from sphinx_ext import catalogs
+from sphinx_ext import catalogs, integrity
 from sphinx_ext.collector import PENDING, NoteRecord
 from sphinx_ext.config import Settings
 from sphinx_ext.diagnostics import Subtype, key_line, warn
 from sphinx_ext.metadata import NoteMeta, parse_front_matter
 from sphinx_ext.translation import Progress, Translation, count
+
+#: Nodes whose translation Locale should apply, checked after it ran.
+EXPECTED = "ainotes_expected"
 
 
 def _relative(path: Path, srcdir: Path) -> str:
@@ -87,7 +91,8 @@ class ReadNote(SphinxTransform):
         """The page's state in each site language other than its own."""
         srcdir = Path(self.env.srcdir)
         domain = docname_to_domain(self.env.docname, self.config.gettext_compact)
-        messages = [msg for _node, msg in extract_messages(self.document)]
+        messages = list(extract_messages(self.document))
+        msgids = [msgid for _node, msgid in messages]
         translations: dict[str, Translation] = {}
         watch: list[str] = []
         for code in settings.languages:
@@ -95,7 +100,7 @@ class ReadNote(SphinxTransform):
                 continue
             path = catalogs.find(list(settings.locale_dirs), code, domain)
             if path is None:
-                translations[code] = Translation(Progress(len(messages)), ai=False)
+                translations[code] = Translation(Progress(len(msgids)), ai=False)
                 if settings.locale_dirs:
                     expected = catalogs.catalog_path(settings.locale_dirs[0], code, domain)
                     watch.append(_relative(expected, srcdir))
@@ -103,11 +108,13 @@ class ReadNote(SphinxTransform):
             catalog = catalogs.load(path)
             if code == settings.language:
                 self._report(catalog, path)
+                self._guard(messages, catalog, path, settings)
             else:
                 self.env.note_dependency(path)  # Sphinx tracks the build language's .mo itself
             ai = catalog.ai_translated
+            accept = _faithful_in(code) if settings.reject_mismatches else _accept_all
             translations[code] = Translation(
-                count(messages, catalog),
+                count(msgids, catalog, accept),
                 ai=settings.ai_translated if ai is None else ai,
                 catalog=_relative(path, srcdir),
             )
@@ -120,6 +127,87 @@ class ReadNote(SphinxTransform):
                 Subtype.CATALOG,
                 (str(path), problem.lineno),
             )
+
+    def _guard(
+        self,
+        messages: list[tuple[nodes.Element, str]],
+        catalog: catalogs.Catalog,
+        path: Path,
+        settings: Settings,
+    ) -> None:
+        """Keep the original where a translation changed what must not change.
+
+        A node marked not translatable is skipped by Locale; ``translated=False``
+        makes Sphinx count it as untranslated.
+        """
+        expected = []
+        for node, msgid in messages:
+            msgstr = catalog.translation(msgid)
+            if msgstr is None or msgstr == msgid:
+                continue
+            lineno = catalog.entries[msgid].lineno
+            mismatches = integrity.check(msgid, msgstr, settings.language)
+            if mismatches:
+                outcome = (
+                    "the original is shown"
+                    if settings.reject_mismatches
+                    else "it is used anyway (ainotes_integrity = 'warn')"
+                )
+                warn(
+                    f"the translation of {_quote(msgid)} changes its "
+                    f"{'; '.join(map(str, mismatches))}; {outcome}. Fix the msgstr",
+                    Subtype.INTEGRITY,
+                    (str(path), lineno),
+                )
+                if settings.reject_mismatches:
+                    node["translatable"] = False
+                    node["translated"] = False
+                    continue
+            expected.append((node, msgid, msgstr, lineno))
+        self.document[EXPECTED] = (str(path), expected)
+
+
+def _quote(msgid: str) -> str:
+    return repr(msgid if len(msgid) <= 60 else msgid[:57] + "...")
+
+
+def _accept_all(msgid: str, msgstr: str) -> bool:
+    return True
+
+
+def _faithful_in(language: str) -> Callable[[str, str], bool]:
+    def faithful(msgid: str, msgstr: str) -> bool:
+        return msgstr == msgid or not integrity.check(msgid, msgstr, language)
+
+    return faithful
+
+
+class ReportUnapplied(SphinxTransform):
+    """Say so when Sphinx could not use a translation, instead of dropping it silently.
+
+    Sphinx's Locale transform keeps the original when a msgstr parses to
+    something other than the original's kind of block (a paragraph turned
+    into a list, an unclosed code fence) and says nothing.
+    """
+
+    default_priority = 23  # after Locale (20)
+
+    def apply(self, **kwargs: object) -> None:
+        path, expected = self.document.attributes.pop(EXPECTED, (None, []))
+        for node, msgid, msgstr, lineno in expected:
+            if node.get("translated") is False and not isinstance(node, addnodes.toctree):
+                warn(
+                    f"the translation of {_quote(msgid)} is not used: it reads as "
+                    f"{integrity.block_kind(msgstr)}, where the original is "
+                    f"{_node_kind(node)}; the original is shown. Keep the msgstr's Markdown "
+                    "structure the same as the msgid's",
+                    Subtype.INTEGRITY,
+                    (path, lineno),
+                )
+
+
+def _node_kind(node: nodes.Element) -> str:
+    return "a heading" if isinstance(node, nodes.title) else "a paragraph"
 
 
 class CountTranslatedToctrees(SphinxTransform):
