@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from sphinx_ext import site, workflow
+from sphinx_ext.jekyll import cli as jekyll
 
 
 def _languages(args: argparse.Namespace) -> int:
@@ -50,6 +51,8 @@ def parser() -> argparse.ArgumentParser:
     update.add_argument("pot_dir", type=Path)
     update.add_argument("--languages", help="comma-separated; default: all but the source's")
     update.set_defaults(run=_update_po)
+
+    jekyll.add_parser(commands)
     return main
 
 

@@ -1,0 +1,1 @@
+"""Import a Jekyll notes blog: posts in several languages become MyST notes and catalogs."""
