@@ -13,7 +13,7 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.util.typing import ExtensionMetadata
 
-from sphinx_ext import config, notices, workflow
+from sphinx_ext import config, html, i18n, notices, workflow
 from sphinx_ext.collector import NotesDomain, catalogs_created
 from sphinx_ext.reading import CountTranslatedToctrees, ReadNote, ReportUnapplied
 
@@ -22,14 +22,15 @@ __version__ = "0.1.0"
 PACKAGE_DIR = Path(__file__).resolve().parent
 
 
-def _add_static_path(app: Sphinx, conf: Config) -> None:
+def _add_paths(app: Sphinx, conf: Config) -> None:
     conf.html_static_path.append(str(PACKAGE_DIR / "static"))
+    conf.templates_path.append(str(PACKAGE_DIR / "templates"))
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
     app.setup_extension("myst_parser")
     config.register(app)
-    app.add_message_catalog(notices.CATALOG, PACKAGE_DIR / "locale")
+    app.add_message_catalog(i18n.CATALOG, i18n.LOCALE_DIR)
 
     app.add_domain(NotesDomain)
     app.add_transform(ReadNote)
@@ -41,8 +42,11 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_node(notices.provenance_label, html=(notices.visit_label, notices.depart_label))
     app.add_node(notices.translation_notice, html=(notices.visit_notice, notices.depart_notice))
     app.connect("doctree-resolved", notices.add_notices)
-    app.connect("config-inited", _add_static_path)
+    app.connect("config-inited", _add_paths)
+    app.connect("config-inited", html.set_base_url)
+    app.connect("html-page-context", html.page_context)
     app.add_css_file("ainotes.css")
+    app.add_js_file("ainotes.js", loading_method="defer")
 
     return {
         "version": __version__,

@@ -47,6 +47,13 @@ CONFIG_VALUES: tuple[tuple[str, object, Rebuild, tuple[type, ...], str], ...] = 
         'or script: "reject" shows the original and counts it untranslated, "warn" only warns.',
     ),
     (
+        "ainotes_switcher",
+        True,
+        "html",
+        (bool,),
+        "Put the language switcher in the sidebar (under the search box) on every page.",
+    ),
+    (
         "ainotes_base_url",
         "",
         "html",

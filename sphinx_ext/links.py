@@ -14,7 +14,7 @@ def relative(builder: Builder, settings: Settings, docname: str, language: str) 
     """A link from ``docname`` to the same page in ``language``, valid at any depth."""
     target = builder.get_target_uri(docname)
     if language == settings.language:
-        return relative_uri(target, target)
+        return relative_uri(target, target) or posixpath.basename(target) or "./"
     to_root = relative_uri(target, "")
     link = posixpath.normpath(to_root + settings.root_link(language) + target)
     return link + "/" if target.endswith("/") or not target else link

@@ -11,21 +11,13 @@ from pathlib import Path
 
 from docutils import nodes
 from sphinx.application import Sphinx
-from sphinx.locale import get_translation, get_translator
 from sphinx.writers.html5 import HTML5Translator
 
 from sphinx_ext import langtags, links
 from sphinx_ext.collector import NoteRecord, records
 from sphinx_ext.config import Settings
+from sphinx_ext.i18n import _, ngettext
 from sphinx_ext.translation import State, Translation
-
-CATALOG = "sphinx_ext"
-_ = get_translation(CATALOG)
-
-
-def ngettext(singular: str, plural: str, n: int) -> str:
-    """Sphinx's ``get_translation`` has no plurals; its translator has."""
-    return get_translator(CATALOG).ngettext(singular, plural, n)
 
 
 class provenance_label(nodes.paragraph):  # docutils names nodes in lower case

@@ -1,0 +1,52 @@
+"""GitHub Pages and Read the Docs configurations point at the real build."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from sphinx_ext.site import read_conf
+from tests.conftest import DOCS, REPO
+
+
+def test_github_pages_workflow_builds_and_deploys_the_combined_site() -> None:
+    workflow = yaml.safe_load((REPO / ".github/workflows/pages.yml").read_text(encoding="utf-8"))
+    steps = workflow["jobs"]["build"]["steps"]
+    runs = [step.get("run") for step in steps]
+    assert "make html" in runs
+    build = next(step for step in steps if step.get("run") == "make html")
+    assert build["env"]["NOTES_BASE_URL"].endswith("/{lang}/")
+    upload = next(step for step in steps if "upload-pages-artifact" in step.get("uses", ""))
+    assert upload["with"]["path"] == "build/html"
+    assert workflow["permissions"]["pages"] == "write"
+    deploy = workflow["jobs"]["deploy"]["steps"][0]
+    assert deploy["uses"].startswith("actions/deploy-pages@")
+
+
+def test_read_the_docs_builds_the_docs_conf_strictly() -> None:
+    config = yaml.safe_load((REPO / ".readthedocs.yaml").read_text(encoding="utf-8"))
+    assert config["sphinx"] == {"configuration": "docs/conf.py", "fail_on_warning": True}
+    assert config["python"]["install"] == [{"method": "pip", "path": "."}]
+
+
+def test_conf_reads_read_the_docs_language_and_url(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("READTHEDOCS_LANGUAGE", "de")
+    monkeypatch.setenv("READTHEDOCS_CANONICAL_URL", "https://notes.readthedocs.io/de/latest/")
+    conf = read_conf(DOCS)
+    assert conf["language"] == "de"
+    assert conf["ainotes_base_url"] == "https://notes.readthedocs.io/{lang}/latest/"
+
+
+def test_conf_reads_the_pages_base_url(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("READTHEDOCS_LANGUAGE", raising=False)
+    monkeypatch.delenv("READTHEDOCS_CANONICAL_URL", raising=False)
+    monkeypatch.setenv("NOTES_BASE_URL", "https://me.github.io/notes/{lang}/")
+    conf = read_conf(DOCS)
+    assert conf["language"] == "en"
+    assert conf["ainotes_base_url"] == "https://me.github.io/notes/{lang}/"
+
+
+def test_conf_without_a_base_url(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("READTHEDOCS_LANGUAGE", "READTHEDOCS_CANONICAL_URL", "NOTES_BASE_URL"):
+        monkeypatch.delenv(name, raising=False)
+    assert read_conf(DOCS)["ainotes_base_url"] == ""
