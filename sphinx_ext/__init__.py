@@ -13,7 +13,7 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.util.typing import ExtensionMetadata
 
-from sphinx_ext import config, html, i18n, notices, workflow
+from sphinx_ext import config, html, i18n, listings, notices, workflow
 from sphinx_ext.collector import NotesDomain, catalogs_created
 from sphinx_ext.reading import CountTranslatedToctrees, ReadNote, ReportUnapplied
 
@@ -41,7 +41,33 @@ def setup(app: Sphinx) -> ExtensionMetadata:
 
     app.add_node(notices.provenance_label, html=(notices.visit_label, notices.depart_label))
     app.add_node(notices.translation_notice, html=(notices.visit_notice, notices.depart_notice))
+    skip = (listings.skip, None)
+    app.add_node(
+        notices.audio_player,
+        html=(notices.visit_player, None),
+        latex=skip,
+        text=skip,
+        man=skip,
+        texinfo=skip,
+    )
     app.connect("doctree-resolved", notices.add_notices)
+
+    app.add_directive("notes", listings.NotesDirective)
+    app.add_directive("translation-status", listings.StatusDirective)
+    app.add_node(listings.notes_listing)
+    app.add_node(listings.status_listing)
+    app.add_node(
+        listings.status_bar,
+        html=(listings.visit_bar, None),
+        latex=skip,
+        text=skip,
+        man=skip,
+        texinfo=skip,
+    )
+    app.connect("env-before-read-docs", listings.before_read)
+    app.connect("env-get-outdated", listings.removed)
+    app.connect("env-updated", listings.listings_to_write)
+    app.connect("doctree-resolved", listings.fill)
     app.connect("config-inited", _add_paths)
     app.connect("config-inited", html.set_base_url)
     app.connect("html-page-context", html.page_context)
@@ -50,7 +76,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
 
     return {
         "version": __version__,
-        "env_version": 1,
+        "env_version": 2,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

@@ -9,7 +9,7 @@ with the environment, purges a document's entry before re-reading it
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Set
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -35,7 +35,8 @@ class NoteRecord:
     meta: NoteMeta
     language: str | None  # the site language it is written in; None if not a site language
     translations: Mapping[str, Translation] = field(default_factory=dict)  # the other languages
-    watch: tuple[str, ...] = ()  # catalogs that do not exist yet; creating one re-reads the page
+    watch: tuple[str, ...] = ()  # files that do not exist yet; creating one re-reads the page
+    audio: Mapping[str, str] = field(default_factory=dict)  # language -> file in _downloads/
 
     def translation(self, language: str) -> Translation | None:
         return self.translations.get(language)
@@ -49,21 +50,33 @@ class NoteRecord:
 class NotesDomain(Domain):
     name = "ainotes"
     label = "AI notes"
-    data_version = 1
-    initial_data: ClassVar[dict[str, Any]] = {"records": {}}  # Sphinx deep-copies it
+    data_version = 2
+    # Sphinx deep-copies it. "listings": the pages with a notes index or dashboard.
+    initial_data: ClassVar[dict[str, Any]] = {"records": {}, "listings": {}}
 
     @property
     def records(self) -> dict[str, NoteRecord]:
         records: dict[str, NoteRecord] = self.data["records"]
         return records
 
+    @property
+    def listings(self) -> dict[str, None]:  # a dict, not a set: pickles in a stable order
+        listings: dict[str, None] = self.data["listings"]
+        return listings
+
+    def note_listing(self, docname: str) -> None:
+        self.listings[docname] = None
+
     def clear_doc(self, docname: str) -> None:
         self.records.pop(docname, None)
+        self.listings.pop(docname, None)
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
         for docname in docnames:
             if docname in otherdata["records"]:
                 self.records[docname] = otherdata["records"][docname]
+            if docname in otherdata["listings"]:
+                self.listings[docname] = None
 
     def process_doc(self, env: BuildEnvironment, docname: str, document: nodes.document) -> None:
         record: NoteRecord | None = document.attributes.pop(PENDING, None)
@@ -77,7 +90,7 @@ class NotesDomain(Domain):
             translations[language] = current.with_sphinx_count(
                 progress["total"], progress["translated"]
             )
-            record = NoteRecord(record.meta, record.language, translations, record.watch)
+            record = replace(record, translations=translations)
         self.records[docname] = record
 
     def resolve_any_xref(

@@ -54,6 +54,14 @@ CONFIG_VALUES: tuple[tuple[str, object, Rebuild, tuple[type, ...], str], ...] = 
         "Put the language switcher in the sidebar (under the search box) on every page.",
     ),
     (
+        "ainotes_audio_dir",
+        "audio",
+        "env",
+        (str,),
+        "Where a note's recordings are, relative to the source directory: "
+        "`<dir>/<docname>.<language>.mp3` (or .ogg, .opus, .m4a, .wav, .webm).",
+    ),
+    (
         "ainotes_base_url",
         "",
         "html",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -10,9 +11,12 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 
 from sphinx_ext import langtags, links
-from sphinx_ext.collector import records
+from sphinx_ext.collector import NoteRecord, records
 from sphinx_ext.config import Settings
 from sphinx_ext.i18n import _
+from sphinx_ext.metadata import MAX_TITLE
+from sphinx_ext.notices import is_ai_translated, state_of
+from sphinx_ext.translation import State
 
 SWITCHER_TEMPLATE = "ainotes/languages.html"
 
@@ -33,7 +37,7 @@ def page_context(
     sidebars = context.get("sidebars")
     if app.config.ainotes_switcher and isinstance(sidebars, list):
         _add_switcher(sidebars)
-    tags = hreflang_tags(app, settings, pagename)
+    tags = hreflang_tags(app, settings, pagename) + provenance_tags(app, settings, pagename)
     if tags:
         context["metatags"] = context.get("metatags", "") + "\n" + "\n".join(tags)
 
@@ -81,3 +85,95 @@ def hreflang_tags(app: Sphinx, settings: Settings, pagename: str) -> list[str]:
 
 def _alternate(hreflang: str, url: str | None) -> str:
     return f'<link rel="alternate" hreflang="{escape(hreflang)}" href="{escape(url or "")}" />'
+
+
+#: IPTC's term for media made by a model trained on sampled content (generative AI).
+TRAINED_ALGORITHMIC_MEDIA = "http://cv.iptc.org/newscodes/digitalsourcetype/trainedAlgorithmicMedia"
+#: The <meta> tag a crawler can read without parsing JSON-LD.
+META_NAME = "ai-provenance"
+
+
+def json_for_script(data: object) -> str:
+    """JSON that cannot end its ``<script>`` element or open a comment inside it."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    for char, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
+                          ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+        text = text.replace(char, escaped)
+    return text
+
+
+def provenance_tags(app: Sphinx, settings: Settings, pagename: str) -> list[str]:
+    """The machine-readable AI labels of a note: JSON-LD and one ``<meta>`` tag."""
+    record = records(app.env).get(pagename)
+    if record is None or not (record.meta.is_note or record.meta.generated):
+        return []
+    title = app.env.titles.get(pagename)
+    headline = (title.astext() if title is not None else pagename)[:MAX_TITLE]
+    data = article(app, settings, pagename, record, headline)
+    return [
+        f'<meta name="{META_NAME}" content="{escape(meta_content(settings, record))}" />',
+        f'<script type="application/ld+json">{json_for_script(data)}</script>',
+    ]
+
+
+def _url(app: Sphinx, settings: Settings, pagename: str, code: str) -> str:
+    """Absolute when the site's URL is known, else relative to this page."""
+    absolute = links.absolute(app.builder, settings, pagename, code)
+    return absolute or links.relative(app.builder, settings, pagename, code)
+
+
+def article(
+    app: Sphinx, settings: Settings, pagename: str, record: NoteRecord, headline: str
+) -> dict[str, Any]:
+    """The schema.org Article for a note as shown in this build's language."""
+    language = settings.language
+    meta = record.meta
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "Article",
+        "@id": _url(app, settings, pagename, language),
+        "headline": headline,
+        "inLanguage": langtags.to_bcp47(language),
+    }
+    if meta.date:
+        data["dateCreated"] = meta.date.isoformat()
+    if meta.generated or is_ai_translated(record, language):
+        data["digitalSourceType"] = TRAINED_ALGORITHMIC_MEDIA
+    if meta.model:
+        data["creator"] = {"@type": "SoftwareApplication", "name": meta.model}
+    state = state_of(record, language)
+    if state is State.ORIGINAL:
+        translations = [
+            _work(app, settings, pagename, code)
+            for code, translation in record.translations.items()
+            if translation.exists
+        ]
+        if translations:
+            data["workTranslation"] = translations
+    elif record.language is not None and state is not State.UNTRANSLATED:
+        data["translationOfWork"] = _work(app, settings, pagename, record.language)
+    return data
+
+
+def _work(app: Sphinx, settings: Settings, pagename: str, code: str) -> dict[str, str]:
+    return {
+        "@type": "Article",
+        "@id": _url(app, settings, pagename, code),
+        "inLanguage": langtags.to_bcp47(code),
+    }
+
+
+def meta_content(settings: Settings, record: NoteRecord) -> str:
+    """``generated=yes; translated=no; model=openai/gpt-5; language=de; original-language=en``."""
+    language = settings.language
+    fields = [
+        ("generated", "yes" if record.meta.generated else "no"),
+        ("translated", "yes" if is_ai_translated(record, language) else "no"),
+    ]
+    if record.meta.model:
+        fields.append(("model", " ".join(record.meta.model.replace(";", ",").split())))
+    fields.append(("language", langtags.to_bcp47(language)))
+    source = record.language or record.meta.lang
+    if source:
+        fields.append(("original-language", langtags.to_bcp47(source)))
+    return "; ".join(f"{key}={value}" for key, value in fields)

@@ -10,12 +10,20 @@ from sphinx.util.osutil import relative_uri
 from sphinx_ext.config import Settings
 
 
-def relative(builder: Builder, settings: Settings, docname: str, language: str) -> str:
-    """A link from ``docname`` to the same page in ``language``, valid at any depth."""
+def relative(
+    builder: Builder,
+    settings: Settings,
+    docname: str,
+    language: str,
+    *,
+    fromdoc: str | None = None,
+) -> str:
+    """A link from ``fromdoc`` (default: the page itself) to ``docname`` in ``language``."""
     target = builder.get_target_uri(docname)
+    base = builder.get_target_uri(fromdoc or docname)
     if language == settings.language:
-        return relative_uri(target, target) or posixpath.basename(target) or "./"
-    to_root = relative_uri(target, "")
+        return relative_uri(base, target) or posixpath.basename(target) or "./"
+    to_root = relative_uri(base, "")
     link = posixpath.normpath(to_root + settings.root_link(language) + target)
     return link + "/" if target.endswith("/") or not target else link
 

@@ -31,6 +31,8 @@ from sphinx_ext.translation import Progress, Translation, count
 
 #: Nodes whose translation Locale should apply, checked after it ran.
 EXPECTED = "ainotes_expected"
+#: Recording formats browsers play, in the order a note's files are looked for.
+AUDIO_SUFFIXES = (".mp3", ".ogg", ".opus", ".m4a", ".wav", ".webm")
 
 
 def _relative(path: Path, srcdir: Path) -> str:
@@ -62,7 +64,8 @@ class ReadNote(SphinxTransform):
                 (self.env.docname, key_line(self.document["source"], "lang")),
             )
         translations, watch = self._translations(settings, language)
-        self.document[PENDING] = NoteRecord(meta, language, translations, tuple(watch))
+        audio = self._audio(meta, settings, watch) if meta.audio else {}
+        self.document[PENDING] = NoteRecord(meta, language, translations, tuple(watch), audio)
 
     def _front_matter_fields(self) -> dict[str, str]:
         field_list = front_matter(self.document)
@@ -119,6 +122,31 @@ class ReadNote(SphinxTransform):
                 catalog=_relative(path, srcdir),
             )
         return translations, watch
+
+    def _audio(self, meta: NoteMeta, settings: Settings, watch: list[str]) -> dict[str, str]:
+        """The note's recording in each language; Sphinx copies them to ``_downloads``."""
+        srcdir = Path(self.env.srcdir)
+        docname = self.env.docname
+        found = {}
+        for code in settings.languages:
+            stem = Path(self.config.ainotes_audio_dir, f"{docname}.{code}")
+            for suffix in AUDIO_SUFFIXES:
+                path = stem.with_name(stem.name + suffix)
+                if (srcdir / path).is_file():
+                    found[code] = str(self.env.dlfiles.add_file(docname, path.as_posix()))
+                    self.env.note_dependency(srcdir / path)
+                    break
+            else:
+                watch += [stem.with_name(stem.name + s).as_posix() for s in AUDIO_SUFFIXES]
+        if not found:
+            expected = Path(self.config.ainotes_audio_dir, f"{docname}.<language>.mp3")
+            warn(
+                f"front matter says 'audio: true', but there is no recording at {expected}; "
+                "add the file, or set 'audio: false'",
+                Subtype.AUDIO,
+                (docname, key_line(self.document["source"], "audio")),
+            )
+        return found
 
     def _report(self, catalog: catalogs.Catalog, path: Path) -> None:
         for problem in catalog.problems:

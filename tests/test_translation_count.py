@@ -32,7 +32,7 @@ def test_partial_page_counts_only_its_text(build: Build) -> None:
 
 def test_translated_toctree_caption_counts_as_translated(build: Build) -> None:
     app = build("docs", "de")
-    assert app.env.get_doctree("index")["translation_progress"] == {"total": 3, "translated": 3}
+    assert app.env.get_doctree("index")["translation_progress"] == {"total": 4, "translated": 4}
 
 
 def test_parallel_read_merges_records(build: Build) -> None:
