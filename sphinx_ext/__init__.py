@@ -23,8 +23,9 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 
 
 def _add_paths(app: Sphinx, conf: Config) -> None:
-    conf.html_static_path.append(str(PACKAGE_DIR / "static"))
-    conf.templates_path.append(str(PACKAGE_DIR / "templates"))
+    # New lists: appending would change the defaults Sphinx shares between apps.
+    conf.html_static_path = [*conf.html_static_path, str(PACKAGE_DIR / "static")]
+    conf.templates_path = [*conf.templates_path, str(PACKAGE_DIR / "templates")]
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:

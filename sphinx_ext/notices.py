@@ -72,9 +72,9 @@ def notice_text(translation: Translation | None, original: str) -> str:
     if state is State.PARTIAL:
         assert progress is not None
         return ngettext(
-            "{translated} of {total} passage on this page is translated from {language}. "
+            "Translated from {language}: {translated} of {total} passage on this page. "
             "The rest is shown in the original.",
-            "{translated} of {total} passages on this page are translated from {language}. "
+            "Translated from {language}: {translated} of {total} passages on this page. "
             "The rest is shown in the original.",
             progress.total,
         ).format(translated=progress.translated, total=progress.total, language=original)

@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from bs4 import BeautifulSoup
 from sphinx.testing.util import SphinxTestApp
+from sphinx.util.console import strip_escape_sequences
 
 pytest_plugins = ["sphinx.testing.fixtures"]
 
@@ -77,6 +78,7 @@ def build(make_app: Callable[..., SphinxTestApp], tmp_path: Path) -> Build:
 
 
 def warnings_of(app: SphinxTestApp) -> str:
+    """The build's warnings, without colour codes."""
     stream = app.warning
     assert isinstance(stream, StringIO)
-    return stream.getvalue()
+    return strip_escape_sequences(stream.getvalue())

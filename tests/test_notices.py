@@ -28,7 +28,7 @@ def notice(page: BeautifulSoup) -> Tag | None:
         (
             "notes/partial",
             "partial",
-            "2 von 4 Abschnitten dieser Seite sind aus dem Original auf Englisch übersetzt. "
+            "Aus dem Original auf Englisch übersetzt: 2 von 4 Abschnitten dieser Seite. "
             "Der Rest wird im Original angezeigt.",
         ),
         (
@@ -127,6 +127,7 @@ def test_states_in_the_environment(build: Build) -> None:
     }
     assert found == {
         "index": "translated",
+        "listing": "untranslated",
         "notes/deep/nested": "translated",
         "notes/default-ai": "translated",
         "notes/generated": "translated",
@@ -136,5 +137,6 @@ def test_states_in_the_environment(build: Build) -> None:
         "notes/plain-page": "partial",
         "notes/relayed": "translated",
         "notes/untranslated": "untranslated",
+        "status": "untranslated",
     }
     assert "de" not in records(app.env)["notes/deutsch"].translations  # written in German
