@@ -1,0 +1,104 @@
+"""The whole benchmark: generate the site, measure, check the targets, write the JSON."""
+
+from __future__ import annotations
+
+import shutil
+import statistics
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from benchmarks import incremental, report, rounds, sections, synth, targets
+from benchmarks.rounds import LANGUAGES, SIDES, Samples
+
+DEFAULT_SCALING = (100, 500, 1000)
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    notes: int = 500
+    out: Path = Path("build/bench")
+    repeat: int = 3
+    scaling: tuple[int, ...] = DEFAULT_SCALING  # () skips item 6
+    listing: str = "auto"  # the extension side's pages: see synth.LISTINGS
+    keep: bool = False  # keep the generated sites and builds (in out/work)
+    say: Callable[[str], None] = field(default=lambda _: None, compare=False)
+
+
+class _Phases:
+    """How long each phase took, so a slow run shows where its time went."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+        self._last = time.perf_counter()
+
+    def done(self, name: str) -> None:
+        now = time.perf_counter()
+        self.seconds[name] = round(now - self._last, 1)
+        self._last = now
+
+
+def _scaling(
+    options: Options, sites: dict[int, synth.Site], main: Samples, builds: Path
+) -> list[dict[str, Any]]:
+    points = []
+    for size in sorted(options.scaling):
+        samples = main
+        if size != options.notes:  # the main size's English builds are measured already
+            samples = rounds.scaling_rounds(sites[size], builds, options.repeat, options.say)
+        points.append(sections.scaling_point(sites[size], samples))
+    return points
+
+
+def _measure(options: Options, work: Path) -> dict[str, Any]:
+    say, phases = options.say, _Phases()
+    sizes = sorted({options.notes, *options.scaling})
+    say(f"generating sites of {', '.join(map(str, sizes))} notes in {work}")
+    sites = synth.generate(work, sizes, listing=options.listing)
+    main, builds = sites[options.notes], work / "builds"
+    phases.done("generate")
+    samples = rounds.main_rounds(main, builds, options.repeat, say)
+    phases.done("clean_rounds")
+    say("incremental builds")
+    medians = {
+        (side, language): statistics.median(samples.seconds(side, language))
+        for side in SIDES
+        for language in LANGUAGES
+    }
+    edits = incremental.measure_edits(main, builds, options.repeat, medians)
+    phases.done("incremental")
+    points = _scaling(options, sites, samples, builds)
+    phases.done("scaling")
+    return {
+        "notes": options.notes,
+        "repeat": options.repeat,
+        **sections.environment(),
+        "site": sections.site_summary(main),
+        **sections.clean_builds(samples),
+        "incremental": edits,
+        "scaling": {"sizes": sorted(options.scaling), "points": points},
+        "phase_seconds": phases.seconds,
+    }
+
+
+def run(options: Options) -> dict[str, Any]:
+    """Measure everything; write ``results.json`` into ``options.out``; return the results."""
+    started = time.perf_counter()
+    options.out.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix="ainotes-bench-"))
+    try:
+        results = _measure(options, work)
+    finally:
+        if options.keep:
+            kept = options.out / "work"
+            shutil.rmtree(kept, ignore_errors=True)
+            shutil.move(work, kept)
+        else:
+            shutil.rmtree(work, ignore_errors=True)
+    results["targets"] = targets.check(results)
+    results["wall_seconds"] = round(time.perf_counter() - started, 1)
+    report.write_json(results, options.out)
+    return results

@@ -1,0 +1,109 @@
+"""Running sphinx-build as a child process: wall time, CPU time, peak RSS, output.
+
+Each build is a separate process, as ``make html`` runs it, so imports,
+caches and memory start from nothing every time. Peak RSS comes from
+``os.wait4`` (``ru_maxrss``, KiB on Linux) and is the child's own.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    seconds: float  # wall time
+    cpu_seconds: float  # user + system
+    max_rss_kib: int
+    stdout: str
+    stderr: str
+
+    @property
+    def warnings(self) -> int:
+        return self.stderr.count("WARNING:")
+
+
+class BuildError(RuntimeError):
+    pass
+
+
+def child_env() -> dict[str, str]:
+    # Sphinx prints its console messages in the locale's language; the
+    # incremental counts parse them, so keep them English.
+    env = {k: v for k, v in os.environ.items() if k not in ("LANGUAGE", "LC_MESSAGES")}
+    env["LC_ALL"] = "C.UTF-8"
+    env["PYTHONHASHSEED"] = "0"
+    return env
+
+
+def sphinx_command(
+    project: Path, out: Path, language: str, *, jobs: int = 1, quiet: bool = True
+) -> list[str]:
+    """What ``make html-<lang>`` runs, minus ``-W``: a warning must not end a measurement."""
+    command = [sys.executable, "-m", "sphinx", "-b", "html", "-N", "-D", f"language={language}"]
+    command += ["-d", str(out / "doctrees")]
+    if jobs > 1:
+        command += ["-j", str(jobs)]
+    if quiet:
+        command.append("-q")
+    return [*command, str(project), str(out / "html")]
+
+
+def clean(out: Path) -> Path:
+    """An empty output and doctree directory: a clean build."""
+    shutil.rmtree(out, ignore_errors=True)
+    out.mkdir(parents=True)
+    return out
+
+
+def run_together(commands: Sequence[Sequence[str]]) -> tuple[float, list[Run]]:
+    """Start every command at once; the wall time until the last ends, and each run."""
+    with tempfile.TemporaryDirectory(prefix="bench-io-") as tmp, contextlib.ExitStack() as files:
+        streams = [
+            tuple(
+                files.enter_context(Path(tmp, f"{number}.{name}").open("w+", encoding="utf-8"))
+                for name in ("out", "err")
+            )
+            for number in range(len(commands))
+        ]
+        started, children = time.perf_counter(), []
+        for command, (stdout, stderr) in zip(commands, streams, strict=True):
+            process = subprocess.Popen(command, stdout=stdout, stderr=stderr, env=child_env())
+            children.append((process, stdout, stderr, command))
+        runs = [_wait(started, *child) for child in children]
+    return time.perf_counter() - started, runs
+
+
+def run_one(command: Sequence[str]) -> Run:
+    return run_together([command])[1][0]
+
+
+def _wait(
+    started: float,
+    process: subprocess.Popen[bytes],
+    stdout: IO[str],
+    stderr: IO[str],
+    command: Sequence[str],
+) -> Run:
+    _pid, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - started
+    process.returncode = os.waitstatus_to_exitcode(status)  # reaped here, not by Popen
+    outputs = []
+    for stream in (stdout, stderr):
+        stream.seek(0)
+        outputs.append(stream.read())
+    if process.returncode != 0:
+        tail = outputs[1][-2000:]
+        raise BuildError(f"{' '.join(command)} exited with {process.returncode}:\n{tail}")
+    cpu = usage.ru_utime + usage.ru_stime
+    return Run(seconds, cpu, usage.ru_maxrss, outputs[0], outputs[1])

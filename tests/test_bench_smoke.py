@@ -1,0 +1,57 @@
+"""``make bench`` at five notes, so the benchmark cannot rot unnoticed.
+
+Every measurement runs once on a tiny site; only the shape of the results
+is checked. Timings on a busy test machine mean nothing, so none are asserted.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from benchmarks import report
+from benchmarks.bench import Options, run
+from benchmarks.rounds import LANGUAGES
+
+SECTIONS = (
+    "overhead",
+    "memory",
+    "languages_at_once",
+    "jobs",
+    "incremental",
+    "scaling",
+    "targets",
+    "site",
+    "warnings",
+)
+
+
+def test_benchmark_runs_end_to_end(tmp_path: Path) -> None:
+    # Scaling at 3 and 5 notes: 5 reuses the main rounds, 3 builds its own site.
+    options = Options(notes=5, out=tmp_path, repeat=1, scaling=(3, 5))
+    results = run(options)
+
+    written = json.loads((tmp_path / report.RESULTS).read_text(encoding="utf-8"))
+    assert written == results
+    for section in SECTIONS:
+        assert section in results, section
+    assert results["notes"] == 5
+    assert results["site"]["notes"] == 5
+    for language in LANGUAGES:
+        assert len(results["overhead"][language]["ext"]["runs"]) == 1
+        assert results["memory"][language]["ext_mib"]["median"] > 0
+
+    incremental = results["incremental"]
+    assert incremental["po_note"] is not None
+    for edit in ("note_edit", "po_edit"):
+        for side in ("plain", "ext"):
+            for language in LANGUAGES:
+                entry = incremental[edit][side][language]
+                assert all(type(n) is int for n in entry["reread_count"]), entry
+                assert all(type(n) is int for n in entry["written_count"]), entry
+    # Sphinx's status lines were parsed: the edited note was read again.
+    assert incremental["note_edit"]["ext"]["en"]["reread"] == [incremental["note"]]
+
+    assert [point["notes"] for point in results["scaling"]["points"]] == [3, 5]
+    assert all(isinstance(target["what"], str) for target in results["targets"])
+    assert "Targets:" in report.table(results)
