@@ -1,0 +1,308 @@
+"""The import, start to end: posts in, notes and catalogs out, and a report.
+
+1. Discover the posts and group them into notes (:mod:`.discover`).
+2. Make each note's source post a MyST page (:mod:`.myst`).
+3. Extract every page's messages with one Sphinx gettext run (:mod:`.extract`).
+4. For each other language: align the translation's blocks with the
+   source's (:mod:`.align`), turn the pairs into checked msgstrs
+   (:mod:`.messages`) and merge them into the page's catalog (:mod:`.catalog`).
+5. Write what changed, atomically, unless it is a dry run.
+
+Nothing is written before everything is computed, so a failure leaves the
+site as it was.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sphinx_ext import integrity, langtags, site
+from sphinx_ext.jekyll import blocks, catalog, discover, extract, markdown, messages, myst
+from sphinx_ext.jekyll.align import align
+from sphinx_ext.jekyll.discover import Note, Problem, Source
+from sphinx_ext.jekyll.files import write_atomic
+from sphinx_ext.jekyll.frontmatter import Post
+from sphinx_ext.jekyll.report import LanguageReport, NoteReport, Report
+
+NOTES_DIR = "notes"
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    src: Path
+    docs: Path = Path("docs")
+    languages: tuple[str, ...] = ()  # Sphinx's codes; empty: the site's
+    source_language: str | None = None  # None: the site's ainotes_source_language
+    dry_run: bool = False
+    force: bool = False
+    keep_mismatches: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Site:
+    """What the import needs to know of the target site (its ``conf.py``)."""
+
+    docs: Path
+    languages: tuple[str, ...]
+    source_language: str
+    locale_dir: Path
+    project: str
+    extensions: frozenset[str]  # myst_enable_extensions
+    reject_mismatches: bool = True  # ainotes_integrity: the build refuses what check() flags
+
+    @classmethod
+    def read(cls, options: Options) -> Site:
+        conf = site.read_conf(options.docs)
+        languages = options.languages or tuple(site.site_languages(conf))
+        source = options.source_language or str(conf.get("ainotes_source_language") or "en")
+        locale_dirs = conf.get("locale_dirs") or ["locales"]
+        assert isinstance(locale_dirs, list | tuple)
+        return cls(
+            docs=options.docs,
+            languages=tuple(languages),
+            source_language=langtags.match(source, list(languages)) or source,
+            locale_dir=options.docs / str(locale_dirs[0]),
+            project=str(conf.get("project") or ""),
+            extensions=markdown.site_extensions(conf),
+            reject_mismatches=conf.get("ainotes_integrity", "reject") != "warn",
+        )
+
+    @property
+    def targets(self) -> list[str]:
+        return [code for code in self.languages if code != self.source_language]
+
+    def catalog_path(self, language: str, slug: str) -> Path:
+        return self.locale_dir / language / "LC_MESSAGES" / NOTES_DIR / f"{slug}.po"
+
+
+@dataclass(slots=True)
+class _Page:
+    """A note's source, made a MyST page, and what will become of it."""
+
+    note: Note
+    source: Source
+    text: str
+    path: Path
+    report: NoteReport
+    write: bool  # new or changed, and allowed
+    translations: dict[str, Source] = field(default_factory=dict)
+    blocks: list[blocks.Block] = field(default_factory=list)
+    outputs: list[tuple[Path, bytes]] = field(default_factory=list)
+
+
+def run(options: Options, progress: Progress | None = None) -> Report:
+    site_ = Site.read(options)
+    found = discover.discover(options.src)
+    report = Report(str(options.src), str(options.docs), options.dry_run)
+    report.problems, report.ignored = found.problems, found.ignored
+    pages = [page for note in found.notes if (page := _page(note, site_, options, report))]
+    ready = [page for page in pages if page.report.status != EXISTS]
+    extraction = extract.extract({_docname(p): p.text for p in ready}, site_.docs)
+    for done, page in enumerate(ready, start=1):
+        page.report.warnings = extraction.warnings.get(_docname(page), [])
+        page.blocks = blocks.parse(page.text, site_.extensions)
+        occurrences = extraction.messages.get(_docname(page), [])
+        for language in site_.targets:
+            if language in page.translations:
+                _translate(page, language, occurrences, site_, options, report)
+        if progress is not None:
+            progress(done, len(ready))
+    report.notes = [page.report for page in pages]
+    if not options.dry_run:
+        _write(ready)
+    return report
+
+
+EXISTS = "exists, not overwritten (--force replaces it)"
+
+
+def _docname(page: _Page) -> str:
+    return f"{NOTES_DIR}/{page.note.slug}"
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def _page(note: Note, site_: Site, options: Options, report: Report) -> _Page | None:
+    """The note's source as a MyST page, or None (reported) if it has no single source."""
+    source = _single(note, site_.source_language, options.src, report)
+    if source is None:
+        if not any(note.in_language(site_.source_language)):
+            names = ", ".join(_relative(s.path, options.src) for s in note.sources)
+            report.problems.append(
+                Problem(names, f"no {site_.source_language} version to translate from; skipped")
+            )
+        return None
+    post = source.post.with_date(note.date)
+    changes = [] if post is source.post else [f"date {note.date} added from the file name"]
+    text = _myst_page(post, site_, changes)
+    path = site_.docs / NOTES_DIR / f"{note.slug}.md"
+    status = _page_status(path, text, options)
+    note_report = NoteReport(
+        slug=note.slug,
+        date=note.date.isoformat(),
+        source=_relative(source.path, options.src),
+        page=_relative(path, site_.docs),
+        status=status,
+        changes=changes,
+    )
+    if status == EXISTS:
+        report.problems.append(Problem(note_report.source, f"{note_report.page} {EXISTS}"))
+    page = _Page(note, source, text, path, note_report, write=status in ("written", "would write"))
+    for language in site_.targets:
+        translation = _single(note, language, options.src, report)
+        if translation is not None:
+            page.translations[language] = translation
+    return page
+
+
+def _single(note: Note, language: str, src: Path, report: Report) -> Source | None:
+    """The note's one post in ``language``; two are reported and neither is used."""
+    found = note.in_language(language)
+    if len(found) > 1:
+        names = ", ".join(_relative(s.path, src) for s in found)
+        report.problems.append(
+            Problem(names, f"{len(found)} {language} files for one note; none is used")
+        )
+        return None
+    return found[0] if found else None
+
+
+def _myst_page(post: Post, site_: Site, changes: list[str]) -> str:
+    converted = _convert(post, site_)
+    changes += converted.changes
+    return post.page(converted.body)
+
+
+def _convert(post: Post, site_: Site) -> myst.Converted:
+    return myst.convert(
+        post.body,
+        top_level=2 if post.get("title") else 1,
+        escape_liquid="substitution" in site_.extensions,
+        first_line=post.raw.count("\n") + 3,
+        extensions=site_.extensions,
+    )
+
+
+def _page_status(path: Path, text: str, options: Options) -> str:
+    if path.is_file():
+        if path.read_text(encoding="utf-8") == text:
+            return "unchanged"
+        if not options.force:
+            return EXISTS
+    return "would write" if options.dry_run else "written"
+
+
+def _translate(
+    page: _Page,
+    language: str,
+    occurrences: list[extract.Occurrence],
+    site_: Site,
+    options: Options,
+    report: Report,
+) -> None:
+    translation = page.translations[language]
+    post = translation.post
+    text = post.page(_convert(post, site_).body)
+    theirs = blocks.parse(text, site_.extensions)
+    alignment = align(page.blocks, theirs, language)
+    titles = messages.Titles(page.source.post.get("title"), post.get("title"))
+    found = messages.collect(
+        occurrences,
+        page.blocks,
+        alignment,
+        titles,
+        language,
+        keep_mismatches=options.keep_mismatches,
+    )
+    path = site_.catalog_path(language, page.note.slug)
+    lines: dict[str, list[int]] = {}
+    for occurrence in occurrences:
+        lines.setdefault(occurrence.msgid, []).append(occurrence.line)
+    request = catalog.Request(
+        language=language,
+        page=page.report.page,
+        messages=list(lines.items()),
+        strings=found.strings,
+        ai=post.flag("translated"),
+        date=page.note.date,
+        project=site_.project,
+    )
+    try:
+        outcome = catalog.render(path, request, force=options.force)
+    except catalog.CatalogError as exc:
+        report.problems.append(Problem(_relative(path, site_.docs), str(exc)))
+        return
+    if outcome.changed:
+        page.outputs.append((path, outcome.content))
+    page.report.languages.append(
+        _language_report(page, language, translation, path, site_, options, found, outcome)
+    )
+
+
+def _language_report(
+    page: _Page,
+    language: str,
+    translation: Source,
+    path: Path,
+    site_: Site,
+    options: Options,
+    found: messages.Messages,
+    outcome: catalog.Outcome,
+) -> LanguageReport:
+    untranslated = [
+        o for o in found.occurrences if not _shown(o.msgid, outcome.strings, language, site_)
+    ]
+    if not outcome.changed:
+        status = "unchanged"
+    elif page.report.status == EXISTS:
+        status = "not written"
+    else:
+        status = "would write" if options.dry_run else "written"
+    return LanguageReport(
+        language=language,
+        translation=_relative(translation.path, options.src),
+        catalog=_relative(path, site_.docs),
+        status=status,
+        messages=len(found.occurrences),
+        translated=len(found.occurrences) - len(untranslated),
+        untranslated=[
+            messages.Passage(o.line, messages.first_words(o.msgid)) for o in untranslated
+        ],
+        extra=found.extra,
+        wrong_script=found.wrong_script,
+        mismatched=found.mismatched,
+        incomplete=found.incomplete,
+        reordered=found.reordered,
+        kept=outcome.kept,
+        replaced=outcome.replaced,
+        header_kept=outcome.header_kept,
+    )
+
+
+def _shown(msgid: str, strings: dict[str, str], language: str, site_: Site) -> bool:
+    """Whether the build will show the msgstr: the count Sphinx's translation_progress makes."""
+    msgstr = strings.get(msgid)
+    if not msgstr:
+        return False
+    return (
+        msgstr == msgid
+        or not site_.reject_mismatches
+        or not integrity.check(msgid, msgstr, language)
+    )
+
+
+def _write(pages: list[_Page]) -> None:
+    for page in pages:
+        if page.write:
+            write_atomic(page.path, page.text.encode("utf-8"))
+        for path, content in page.outputs:
+            write_atomic(path, content)
