@@ -13,7 +13,7 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.util.typing import ExtensionMetadata
 
-from sphinx_ext import config, html, i18n, listings, notices, workflow
+from sphinx_ext import config, html, i18n, interrupted, listings, notices, workflow
 from sphinx_ext.collector import NotesDomain, catalogs_created
 from sphinx_ext.reading import CountTranslatedToctrees, ReadNote, ReportUnapplied
 
@@ -39,6 +39,10 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_transform(CountTranslatedToctrees)
     app.connect("env-get-outdated", catalogs_created)
     app.connect("build-finished", workflow.write_manifest)
+    app.connect("env-check-consistency", workflow.check_orphan_catalogs)
+    app.connect("env-get-outdated", interrupted.redo_all)
+    app.connect("env-updated", interrupted.writing)
+    app.connect("build-finished", interrupted.done)
 
     app.add_node(notices.provenance_label, html=(notices.visit_label, notices.depart_label))
     app.add_node(notices.translation_notice, html=(notices.visit_notice, notices.depart_notice))

@@ -133,9 +133,7 @@ def _title(env: BuildEnvironment, docname: str) -> str:
     return title.astext() if title is not None else docname
 
 
-def _select(
-    app: Sphinx, settings: Settings, node: notes_listing
-) -> list[tuple[str, NoteRecord]]:
+def _select(app: Sphinx, settings: Settings, node: notes_listing) -> list[tuple[str, NoteRecord]]:
     found = _notes(app.env, node.get("type", "note"))
     if "generated" in node:
         wanted = node["generated"] == "yes"
@@ -152,9 +150,7 @@ def _select(
     return found
 
 
-def _index(
-    app: Sphinx, settings: Settings, fromdoc: str, node: notes_listing
-) -> nodes.Element:
+def _index(app: Sphinx, settings: Settings, fromdoc: str, node: notes_listing) -> nodes.Element:
     items = _select(app, settings, node)
     if not items:
         return nodes.paragraph("", _("No notes yet."), classes=["ainotes-index-empty"])

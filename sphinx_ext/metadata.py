@@ -13,6 +13,8 @@ import datetime as dt
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
+import yaml
+
 from sphinx_ext import langtags
 
 #: A title longer than this is cut in labels, meta tags and JSON-LD.
@@ -137,3 +139,29 @@ def as_fields(meta: NoteMeta) -> dict[str, str]:
         if value is not None and value != field.default:
             fields[field.name] = value.isoformat() if isinstance(value, dt.date) else str(value)
     return fields
+
+
+def yaml_problem(source: str) -> tuple[str, int] | None:
+    """Why a file's front matter block is not a mapping, and on which line.
+
+    MyST drops such a block with a bare "Malformed YAML"; this says where
+    and what. None when the file has no front matter block or it is fine.
+    """
+    lines = source.splitlines()
+    if not lines or lines[0].strip() != "---":
+        return None
+    end = next((i for i, line in enumerate(lines[1:], 1) if line.strip() in ("---", "...")), None)
+    if end is None:
+        return "front matter has no closing '---' line", 1
+    try:
+        data = yaml.safe_load("\n".join(lines[1:end]))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
+        line = mark.line + 2 if mark is not None else 1
+        problem = getattr(exc, "problem", None) or "invalid YAML"
+        context = getattr(exc, "context", None)
+        detail = f"{context}: {problem}" if context else problem
+        return f"front matter is not valid YAML ({detail})", line
+    if data is not None and not isinstance(data, dict):
+        return f"front matter must be 'key: value' lines, not a {type(data).__name__}", 2
+    return None

@@ -26,7 +26,7 @@ from sphinx_ext import catalogs, integrity
 from sphinx_ext.collector import PENDING, NoteRecord
 from sphinx_ext.config import Settings
 from sphinx_ext.diagnostics import Subtype, key_line, warn
-from sphinx_ext.metadata import NoteMeta, parse_front_matter
+from sphinx_ext.metadata import NoteMeta, parse_front_matter, yaml_problem
 from sphinx_ext.translation import Progress, Translation, count
 
 #: Nodes whose translation Locale should apply, checked after it ran.
@@ -53,6 +53,7 @@ class ReadNote(SphinxTransform):
     def apply(self, **kwargs: object) -> None:
         fields = self._front_matter_fields()
         meta = self._parse(fields)
+        self._check_page(meta, fields)
         settings = Settings.of(self.config, Path(self.env.srcdir))
         language = settings.site_language(meta.lang)
         if meta.lang and language is None:
@@ -61,15 +62,20 @@ class ReadNote(SphinxTransform):
                 f"(ainotes_languages: {', '.join(settings.languages)}); "
                 "add it there, or correct the tag",
                 Subtype.LANGUAGE,
-                (self.env.docname, key_line(self.document["source"], "lang")),
+                self._where("lang"),
             )
         translations, watch = self._translations(settings, language)
         audio = self._audio(meta, settings, watch) if meta.audio else {}
         self.document[PENDING] = NoteRecord(meta, language, translations, tuple(watch), audio)
 
+    def _where(self, key: str | None = None) -> tuple[str, int | None]:
+        line = key_line(self.document["source"], key) if key else 1
+        return self.env.docname, line
+
     def _front_matter_fields(self) -> dict[str, str]:
         field_list = front_matter(self.document)
         if field_list is None:
+            self._check_unreadable_front_matter()
             return {}
         for node in field_list.findall(nodes.Element):
             node["translatable"] = False
@@ -78,13 +84,62 @@ class ReadNote(SphinxTransform):
             fields[field[0].astext()] = field[1].astext()
         return fields
 
+    def _check_unreadable_front_matter(self) -> None:
+        """MyST drops front matter it cannot read with a bare "Malformed YAML"; say where."""
+        try:
+            source = Path(self.document["source"]).read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError):
+            return
+        if not source.strip():
+            warn(
+                "the page is empty: write the note, or delete the file",
+                Subtype.FRONT_MATTER,
+                (self.env.docname, 1),
+            )
+            return
+        problem = yaml_problem(source)
+        if problem is not None:
+            message, line = problem
+            warn(
+                f"{message}; the page is built without it. Fix the YAML between the '---' lines",
+                Subtype.FRONT_MATTER,
+                (self.env.docname, line),
+            )
+
+    def _check_page(self, meta: NoteMeta, fields: dict[str, str]) -> None:
+        if meta.is_note and "title" not in fields:
+            warn(
+                "the note has no title; add 'title:' to its front matter "
+                "(the front matter's title is the page's heading)",
+                Subtype.FRONT_MATTER,
+                self._where(),
+            )
+        if "title" in fields:
+            self._title_as_text()
+
+    def _title_as_text(self) -> None:
+        """HTML in a front-matter title is shown as text, never run (MyST would pass it on)."""
+        section = self.document.next_node(nodes.section)
+        if section is None or not section.children or not isinstance(section[0], nodes.title):
+            return
+        raw = list(section[0].findall(nodes.raw))
+        for node in raw:
+            node.replace_self(nodes.Text(node.astext()))
+        if raw:
+            warn(
+                "front matter 'title' contains HTML; it is shown as text. "
+                "Write the title as plain text",
+                Subtype.FRONT_MATTER,
+                self._where("title"),
+            )
+
     def _parse(self, fields: dict[str, str]) -> NoteMeta:
         meta, problems = parse_front_matter(fields)
         for problem in problems:
             warn(
                 f"{problem}; the value is ignored",
                 Subtype.FRONT_MATTER,
-                (self.env.docname, key_line(self.document["source"], problem.key)),
+                self._where(problem.key),
             )
         return meta
 
@@ -99,9 +154,11 @@ class ReadNote(SphinxTransform):
         translations: dict[str, Translation] = {}
         watch: list[str] = []
         for code in settings.languages:
-            if code == language:
-                continue
             path = catalogs.find(list(settings.locale_dirs), code, domain)
+            if code == language:
+                if path is not None and code == settings.language:
+                    self._ignore_own_catalog(messages, path)
+                continue
             if path is None:
                 translations[code] = Translation(Progress(len(msgids)), ai=False)
                 if settings.locale_dirs:
@@ -116,12 +173,31 @@ class ReadNote(SphinxTransform):
                 self.env.note_dependency(path)  # Sphinx tracks the build language's .mo itself
             ai = catalog.ai_translated
             accept = _faithful_in(code) if settings.reject_mismatches else _accept_all
+            progress = count(msgids, catalog, accept)
+            if code == settings.language and progress.fuzzy and not progress.translated:
+                warn(
+                    "catalog has only fuzzy entries for this page, so none is shown; "
+                    "review them and remove their fuzzy flags",
+                    Subtype.CATALOG,
+                    (str(path), None),
+                )
             translations[code] = Translation(
-                count(msgids, catalog, accept),
+                progress,
                 ai=settings.ai_translated if ai is None else ai,
                 catalog=_relative(path, srcdir),
             )
         return translations, watch
+
+    def _ignore_own_catalog(self, messages: list[tuple[nodes.Element, str]], path: Path) -> None:
+        """A page is never translated into the language it is written in."""
+        warn(
+            "catalog is for the language the page is written in, so it is not used; "
+            "delete it, or correct the page's 'lang'",
+            Subtype.CATALOG,
+            (str(path), None),
+        )
+        for node, _msgid in messages:
+            node["translatable"] = False
 
     def _audio(self, meta: NoteMeta, settings: Settings, watch: list[str]) -> dict[str, str]:
         """The note's recording in each language; Sphinx copies them to ``_downloads``."""
@@ -144,7 +220,7 @@ class ReadNote(SphinxTransform):
                 f"front matter says 'audio: true', but there is no recording at {expected}; "
                 "add the file, or set 'audio: false'",
                 Subtype.AUDIO,
-                (docname, key_line(self.document["source"], "audio")),
+                self._where("audio"),
             )
         return found
 

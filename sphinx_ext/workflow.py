@@ -16,10 +16,13 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 from sphinx.builders.gettext import MessageCatalogBuilder
+from sphinx.environment import BuildEnvironment
 from sphinx.util.i18n import docname_to_domain
 
 from sphinx_ext import catalogs
 from sphinx_ext.collector import records
+from sphinx_ext.config import Settings
+from sphinx_ext.diagnostics import Subtype, warn
 
 MANIFEST = "ainotes-sources.json"
 
@@ -77,3 +80,26 @@ def update_po(pot_dir: Path, locale_dir: Path, languages: list[str]) -> dict[str
         for po, headers in kept.items():
             totals["headers_restored"] += catalogs.set_headers(po, headers)
     return totals
+
+
+def check_orphan_catalogs(app: Sphinx, env: BuildEnvironment) -> None:
+    """``env-check-consistency``: a catalog whose page is gone translates nothing."""
+    settings = Settings.of(app.config, Path(app.srcdir))
+    domains = {docname_to_domain(d, app.config.gettext_compact) for d in env.found_docs}
+    for locale_dir in settings.locale_dirs:
+        messages = locale_dir / settings.language / "LC_MESSAGES"
+        for po in sorted(messages.rglob("*.po")):
+            domain = po.relative_to(messages).with_suffix("").as_posix()
+            if domain not in domains:
+                warn(
+                    f"catalog has no page: there is no {domain}{_suffix(app)} "
+                    "(renamed or deleted?); move the catalog to the page's new name, "
+                    "or delete it",
+                    Subtype.CATALOG,
+                    (str(po), None),
+                )
+
+
+def _suffix(app: Sphinx) -> str:
+    suffixes = list(app.config.source_suffix)
+    return ".md" if ".md" in suffixes else (suffixes[0] if suffixes else "")
