@@ -25,11 +25,20 @@ class Subtype(StrEnum):
     AUDIO = "audio"  # audio: true, but no file
 
 
+#: A docname and line, or a file's path (``path`` or ``path:line``) outside the documents.
 Location = str | tuple[str | None, int | None]
 
 
 def warn(message: str, subtype: Subtype, location: Location) -> None:
     logger.warning(message, type=WARNING_TYPE, subtype=subtype.value, location=location)
+
+
+def in_file(path: str | Path, line: int | None = None) -> str:
+    """A line in a file that is not a document, such as a catalog (the first by default).
+
+    Sphinx takes a location without a line for a docname, so there is always one.
+    """
+    return f"{path}:{line or 1}"
 
 
 def key_line(source: str | Path, key: str) -> int | None:

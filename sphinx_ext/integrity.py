@@ -25,6 +25,7 @@ from sphinx_ext import langtags
 
 
 class Kind(StrEnum):
+    STRUCTURE = "structure"
     LINKS = "link targets"
     CODE = "inline code"
     HTML = "raw HTML"
@@ -77,6 +78,8 @@ _WRITTEN_IN = {
 _SCRIPT_THRESHOLD = {"Han": 6, "Kana": 6, "Hangul": 6}
 _DEFAULT_THRESHOLD = 12
 
+# A line start without which Markdown reads a text as one paragraph.
+_BLOCK_START = re.compile(r"(?:^|\n)(?: {4}| {0,3}(?:[-*+>#|<]|\d+[.)]|```|~~~|\$\$))|\n\s*\n")
 # Characters without which a message has no links, code, HTML, math or substitutions.
 _MARKUP = re.compile(r"[`\[\]<>$]|\{\{|\{[a-z]|://")
 _BARE_URL = re.compile(r"https?://[^\s<>()\[\]`\"']+")
@@ -151,6 +154,17 @@ def _compare(kind: Kind, original: Counter[str], translated: Counter[str]) -> Mi
     return Mismatch(kind, "; ".join(parts))
 
 
+def _structure_mismatch(msgid: str, msgstr: str) -> Mismatch | None:
+    """A paragraph must stay a paragraph: Sphinx drops some changes, and wrongly applies others.
+
+    (A msgstr with an unclosed code fence replaces the paragraph with the code's text.)
+    """
+    before, after = block_kind(msgid), block_kind(msgstr)
+    if before == after:
+        return None
+    return Mismatch(Kind.STRUCTURE, f"the original reads as {before}, the translation as {after}")
+
+
 def _script_mismatch(msgid: str, msgstr: str, language: str | None) -> Mismatch | None:
     own = _WRITTEN_IN.get(langtags.script_of(language), set()) if language else set()
     extra = _scripts(msgstr) - _scripts(msgid)
@@ -180,6 +194,8 @@ _BLOCKS = {
 
 def block_kind(text: str) -> str:
     """What Markdown makes of a msgstr: "a paragraph", "a list", "2 blocks"..."""
+    if not _BLOCK_START.search(text.strip()):
+        return "a paragraph"
     tops = [t for t in _parser().parse(text) if t.level == 0 and t.nesting >= 0]
     if len(tops) > 1 and tops[0].type != "paragraph_open":
         return _BLOCKS.get(tops[0].type, tops[0].type)
@@ -192,6 +208,7 @@ def block_kind(text: str) -> str:
 def check(msgid: str, msgstr: str, language: str | None = None) -> list[Mismatch]:
     """Every difference between a message and its translation into ``language``."""
     original, translated = _features(msgid), _features(msgstr)
-    found = [_compare(kind, original[kind], translated[kind]) for kind in Kind]
+    found: list[Mismatch | None] = [_structure_mismatch(msgid, msgstr)]
+    found += [_compare(kind, original[kind], translated[kind]) for kind in Kind]
     found.append(_script_mismatch(msgid, msgstr, language))
     return [mismatch for mismatch in found if mismatch is not None]

@@ -50,7 +50,8 @@ class Problem:
     expected: str
 
     def __str__(self) -> str:
-        return f"front matter {self.key!r} is {self.value!r}; expected {self.expected}"
+        value = self.value if len(self.value) <= 60 else self.value[:57] + "..."
+        return f"front matter {self.key!r} is {value!r}; expected {self.expected}"
 
 
 class _Invalid(ValueError):
@@ -155,6 +156,8 @@ def yaml_problem(source: str) -> tuple[str, int] | None:
         return "front matter has no closing '---' line", 1
     try:
         data = yaml.safe_load("\n".join(lines[1:end]))
+    except (ValueError, TypeError, RecursionError) as exc:  # YAML read a value, then choked
+        return f"front matter cannot be read: {exc}; quote the value", _bad_line(lines[1:end])
     except yaml.YAMLError as exc:
         mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1
@@ -165,3 +168,13 @@ def yaml_problem(source: str) -> tuple[str, int] | None:
     if data is not None and not isinstance(data, dict):
         return f"front matter must be 'key: value' lines, not a {type(data).__name__}", 2
     return None
+
+
+def _bad_line(lines: list[str]) -> int:
+    """The first front-matter line YAML cannot construct a value from (1-based, in the file)."""
+    for number, line in enumerate(lines, start=2):
+        try:
+            yaml.safe_load(line)
+        except Exception:  # any failure marks the line; the caller already has the reason
+            return number
+    return 1

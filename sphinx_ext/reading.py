@@ -25,7 +25,7 @@ from sphinx.util.nodes import extract_messages
 from sphinx_ext import catalogs, integrity
 from sphinx_ext.collector import PENDING, NoteRecord
 from sphinx_ext.config import Settings
-from sphinx_ext.diagnostics import Subtype, key_line, warn
+from sphinx_ext.diagnostics import Subtype, in_file, key_line, warn
 from sphinx_ext.metadata import NoteMeta, parse_front_matter, yaml_problem
 from sphinx_ext.translation import Progress, Translation, count
 
@@ -179,7 +179,7 @@ class ReadNote(SphinxTransform):
                     "catalog has only fuzzy entries for this page, so none is shown; "
                     "review them and remove their fuzzy flags",
                     Subtype.CATALOG,
-                    (str(path), None),
+                    in_file(path),
                 )
             translations[code] = Translation(
                 progress,
@@ -194,7 +194,7 @@ class ReadNote(SphinxTransform):
             "catalog is for the language the page is written in, so it is not used; "
             "delete it, or correct the page's 'lang'",
             Subtype.CATALOG,
-            (str(path), None),
+            in_file(path),
         )
         for node, _msgid in messages:
             node["translatable"] = False
@@ -227,9 +227,10 @@ class ReadNote(SphinxTransform):
     def _report(self, catalog: catalogs.Catalog, path: Path) -> None:
         for problem in catalog.problems:
             warn(
-                f"catalog {problem.message}; Sphinx uses what it can read of it",
+                f"catalog {problem.message}; Sphinx uses what it can read of it. "
+                "Fix the catalog there",
                 Subtype.CATALOG,
-                (str(path), problem.lineno),
+                in_file(path, problem.lineno),
             )
 
     def _guard(
@@ -261,7 +262,7 @@ class ReadNote(SphinxTransform):
                     f"the translation of {_quote(msgid)} changes its "
                     f"{'; '.join(map(str, mismatches))}; {outcome}. Fix the msgstr",
                     Subtype.INTEGRITY,
-                    (str(path), lineno),
+                    in_file(path, lineno),
                 )
                 if settings.reject_mismatches:
                     node["translatable"] = False
@@ -306,7 +307,7 @@ class ReportUnapplied(SphinxTransform):
                     f"{_node_kind(node)}; the original is shown. Keep the msgstr's Markdown "
                     "structure the same as the msgid's",
                     Subtype.INTEGRITY,
-                    (path, lineno),
+                    in_file(path, lineno),
                 )
 
 

@@ -22,7 +22,7 @@ from sphinx.util.i18n import docname_to_domain
 from sphinx_ext import catalogs
 from sphinx_ext.collector import records
 from sphinx_ext.config import Settings
-from sphinx_ext.diagnostics import Subtype, warn
+from sphinx_ext.diagnostics import Subtype, in_file, warn
 
 MANIFEST = "ainotes-sources.json"
 
@@ -96,7 +96,7 @@ def check_orphan_catalogs(app: Sphinx, env: BuildEnvironment) -> None:
                     "(renamed or deleted?); move the catalog to the page's new name, "
                     "or delete it",
                     Subtype.CATALOG,
-                    (str(po), None),
+                    in_file(po),
                 )
 
 
