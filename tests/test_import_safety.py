@@ -177,6 +177,28 @@ def test_languages_map_to_the_sites_codes(tmp_path: Path, docs: Path) -> None:
     assert language["untranslated"] == 2  # the Chinese post has no "Cost" section
 
 
+def test_a_note_without_translation_is_counted_untranslated(tmp_path: Path, docs: Path) -> None:
+    blog = tmp_path / "blog" / "_posts" / "en"
+    blog.mkdir(parents=True)
+    text = "---\ntitle: Only English\n---\n\nOne paragraph.\n\n{{ site.baseurl }}/x\n"
+    (blog / "2024-03-01-only-english-en.md").write_text(text, encoding="utf-8")
+    status, report = run(tmp_path / "blog", docs)
+    assert status == 0
+    (note,) = report["notes"]
+    (german,) = note["languages"]
+    assert (german["status"], german["messages"], german["translated"]) == ("no de post", 3, 0)
+    assert not (docs / german["catalog"]).exists()  # no empty catalog is made
+    assert any("Liquid" in change and "{{ site.baseurl }}" in change for change in note["changes"])
+
+
+def test_the_site_must_have_a_catalog_per_page(tmp_path: Path, docs: Path) -> None:
+    conf = docs / "conf.py"
+    conf.write_text(conf.read_text(encoding="utf-8") + "\ngettext_compact = True\n")
+    blog = small_site(tmp_path / "blog")
+    assert cli.main(["import-jekyll", str(blog), "--docs", str(docs)]) == 2
+    assert not (docs / "notes/csv-in-python.md").exists()
+
+
 def test_missing_folders_are_a_usage_error(tmp_path: Path, docs: Path) -> None:
     assert cli.main(["import-jekyll", str(tmp_path / "nowhere"), "--docs", str(docs)]) == 2
     assert cli.main(["import-jekyll", str(tmp_path), "--docs", str(tmp_path / "none")]) == 2
@@ -188,7 +210,7 @@ def test_the_table_is_printed(
     cli.main(["import-jekyll", str(small_site(tmp_path / "blog")), "--docs", str(docs)])
     out = capsys.readouterr().out
     assert "csv-in-python" in out and "total (2 notes)" in out
-    assert "dropped, no counterpart: line 24: '(Der Code wurde nicht" in out
+    assert "dropped, no counterpart in the original: line 24: '(Der Code wurde nicht" in out
 
 
 def test_writes_are_atomic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

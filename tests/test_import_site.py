@@ -170,8 +170,9 @@ def test_chinese_original_behind_english_and_german(
     assert "translated: true" in (docs / "notes/attention.md").read_text(encoding="utf-8")
     po = (docs / "locale/de/LC_MESSAGES/notes/attention.po").read_text(encoding="utf-8")
     assert '"X-AI-Translated: yes\\n"' in po
-    # the Chinese post is no site language: it is not imported
+    # the Chinese post is no site language: it is not imported, and the report says so
     assert not list(docs.glob("locale/zh*"))
+    assert report["other_languages"] == {"zh": 1}
 
 
 # -- the build after an import ------------------------------------------------

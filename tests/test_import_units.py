@@ -124,7 +124,8 @@ def test_headings_start_at_h2_without_gaps() -> None:
 
 def test_setext_headings_are_moved_too() -> None:
     body = "Top\n===\n\nSub\n---\n\n### Third\n"
-    assert myst.convert(body).body == "Top\n---\n\n### Sub\n\n#### Third\n"
+    # as ATX, with a blank line for the underline: every other line keeps its number
+    assert myst.convert(body).body == "Top\n---\n\n### Sub\n\n\n#### Third\n"
     assert myst.convert(body, top_level=1).body == body  # no title: the first H1 is the title
 
 
@@ -132,15 +133,19 @@ def test_liquid_is_reported_and_made_plain_markdown() -> None:
     body = (
         "See {{ site.baseurl }}/about and `{{ in code }}`.\n\n"
         "{% highlight python %}\nprint('{{ x }}')\n{% endhighlight %}\n\n"
-        "{% raw %}\n```\n{{ kept }}\n```\n{% endraw %}\n"
+        "{% raw %}\n```\n{{ kept }}\n```\n{% endraw %}\n\n"
+        "Ask {{ page.author }}.\n"
     )
     converted = myst.convert(body, first_line=10)
     assert converted.body == (
         "See {{ site.baseurl }}/about and `{{ in code }}`.\n\n"
         "```python\nprint('{{ x }}')\n```\n\n"
-        "```\n{{ kept }}\n```\n"
+        "```\n{{ kept }}\n```\n\n"
+        "Ask {{ page.author }}.\n"
     )
-    assert converted.liquid == ((10, "{{ site.baseurl }}"),)
+    # lines are the post's: two {% raw %} lines went before the last tag
+    assert converted.liquid == ((10, "{{ site.baseurl }}"), (22, "{{ page.author }}"))
+    assert converted.post_line(20) == 22
     assert any("highlight" in change for change in converted.changes)
     assert any("raw" in change for change in converted.changes)
     escaped = myst.convert(body, escape_liquid=True, extensions=frozenset({"substitution"}))

@@ -91,8 +91,8 @@ def _align(source: list[Block], translation: list[Block], scorer: Scorer) -> Ali
 
 
 def _foreign(block: Block, language: str) -> bool:
-    if block.kind not in TEXT_KINDS:
-        return False
+    if block.kind not in TEXT_KINDS or block.text.isascii():
+        return False  # no script to be wrong in: spare the Markdown parse
     found = integrity.check("", block.text, language)
     return any(mismatch.kind is integrity.Kind.SCRIPT for mismatch in found)
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import io
+import os
 import tempfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -150,8 +151,12 @@ def _write(catalog: Catalog, headers: Mapping[str, str]) -> bytes:
     if not headers:
         return buffer.getvalue()
     # set_headers works on a file; a scratch one keeps the real catalog untouched
-    with tempfile.TemporaryDirectory(prefix="import-jekyll-po-") as tmp:
-        scratch = Path(tmp, "catalog.po")
+    handle, name = tempfile.mkstemp(prefix="import-jekyll-", suffix=".po")
+    os.close(handle)
+    scratch = Path(name)
+    try:
         scratch.write_bytes(buffer.getvalue())
         catalogs.set_headers(scratch, headers)
         return scratch.read_bytes()
+    finally:
+        scratch.unlink()

@@ -69,8 +69,13 @@ def run(args: argparse.Namespace) -> int:
         keep_mismatches=args.keep_mismatches,
     )
     bar = ProgressBar(sys.stderr)
-    report = importer.run(options, progress=bar)
-    bar.close()
+    try:
+        report = importer.run(options, progress=bar)
+    except importer.SiteError as exc:
+        print(f"import-jekyll: {exc}", file=sys.stderr)
+        return 2
+    finally:
+        bar.close()
     sys.stdout.write(report.table())
     if args.report is not None:
         args.report.write_text(report.json(), encoding="utf-8")

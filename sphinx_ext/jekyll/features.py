@@ -49,11 +49,9 @@ def of(text: str) -> Features:
         rest = pattern.sub(" ", rest)
     for match in _NUMBER.finditer(rest):
         anchors["#" + re.sub(r"\D", "", match[0])] += 1
-    names = frozenset(
-        word
-        for word in _NAME.findall(rest)
-        if len(word) >= 3 and (any(c.isupper() for c in word) or any(c.isdigit() for c in word))
-    )
+    # a name has a capital: "ResNet", "Zhang", "GPT-4" (in German every noun does; shared
+    # words still count only when both sides have them)
+    names = frozenset(word for word in _NAME.findall(rest) if len(word) >= 3 and not word.islower())
     plain = _MARKUP.sub("", rest)
     return Features(
         length=len("".join(plain.split())),

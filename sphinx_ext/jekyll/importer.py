@@ -14,11 +14,13 @@ site as it was.
 
 from __future__ import annotations
 
+import time
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sphinx_ext import integrity, langtags, site
+from sphinx_ext import catalogs, integrity, langtags, site
 from sphinx_ext.jekyll import blocks, catalog, discover, extract, markdown, messages, myst
 from sphinx_ext.jekyll.align import align
 from sphinx_ext.jekyll.discover import Note, Problem, Source
@@ -42,6 +44,10 @@ class Options:
     keep_mismatches: bool = False
 
 
+class SiteError(ValueError):
+    """The target site cannot take an import as it is configured."""
+
+
 @dataclass(frozen=True, slots=True)
 class Site:
     """What the import needs to know of the target site (its ``conf.py``)."""
@@ -57,6 +63,11 @@ class Site:
     @classmethod
     def read(cls, options: Options) -> Site:
         conf = site.read_conf(options.docs)
+        if conf.get("gettext_compact", True) is not False:
+            raise SiteError(
+                f"{options.docs}/conf.py must set gettext_compact = False: the import writes "
+                "one catalog per note, locale/<lang>/LC_MESSAGES/notes/<slug>.po"
+            )
         languages = options.languages or tuple(site.site_languages(conf))
         source = options.source_language or str(conf.get("ainotes_source_language") or "en")
         locale_dirs = conf.get("locale_dirs") or ["locales"]
@@ -95,13 +106,17 @@ class _Page:
 
 
 def run(options: Options, progress: Progress | None = None) -> Report:
+    clock = _Clock()
     site_ = Site.read(options)
     found = discover.discover(options.src)
     report = Report(str(options.src), str(options.docs), options.dry_run)
     report.problems, report.ignored = found.problems, found.ignored
+    report.other_languages = _other_languages(found.notes, site_)
     pages = [page for note in found.notes if (page := _page(note, site_, options, report))]
     ready = [page for page in pages if page.report.status != EXISTS]
+    clock.lap("read")
     extraction = extract.extract({_docname(p): p.text for p in ready}, site_.docs)
+    clock.lap("extract")
     for done, page in enumerate(ready, start=1):
         page.report.warnings = extraction.warnings.get(_docname(page), [])
         page.blocks = blocks.parse(page.text, site_.extensions)
@@ -109,12 +124,41 @@ def run(options: Options, progress: Progress | None = None) -> Report:
         for language in site_.targets:
             if language in page.translations:
                 _translate(page, language, occurrences, site_, options, report)
+            else:
+                page.report.languages.append(_missing(page, language, occurrences, site_))
         if progress is not None:
             progress(done, len(ready))
     report.notes = [page.report for page in pages]
+    clock.lap("align")
     if not options.dry_run:
         _write(ready)
+    clock.lap("write")
+    report.seconds = clock.laps
     return report
+
+
+def _other_languages(notes: list[Note], site_: Site) -> dict[str, int]:
+    """Posts in languages the site does not build, by language: not imported."""
+    counts = Counter(
+        source.language
+        for note in notes
+        for source in note.sources
+        if not langtags.match(source.language, list(site_.languages))
+    )
+    return dict(sorted(counts.items()))
+
+
+class _Clock:
+    """Seconds per phase, for the report and the benchmark."""
+
+    def __init__(self) -> None:
+        self.laps: dict[str, float] = {}
+        self.last = time.perf_counter()
+
+    def lap(self, name: str) -> None:
+        now = time.perf_counter()
+        self.laps[name] = round(now - self.last, 3)
+        self.last = now
 
 
 EXISTS = "exists, not overwritten (--force replaces it)"
@@ -179,6 +223,10 @@ def _single(note: Note, language: str, src: Path, report: Report) -> Source | No
 def _myst_page(post: Post, site_: Site, changes: list[str]) -> str:
     converted = _convert(post, site_)
     changes += converted.changes
+    if converted.liquid:
+        shown = ", ".join(f"line {line}: {tag}" for line, tag in converted.liquid[:5])
+        more = f" and {len(converted.liquid) - 5} more" if len(converted.liquid) > 5 else ""
+        changes.append(f"Liquid a person has to replace: {shown}{more}")
     return post.page(converted.body)
 
 
@@ -211,8 +259,8 @@ def _translate(
 ) -> None:
     translation = page.translations[language]
     post = translation.post
-    text = post.page(_convert(post, site_).body)
-    theirs = blocks.parse(text, site_.extensions)
+    converted = _convert(post, site_)
+    theirs = blocks.parse(post.page(converted.body), site_.extensions)
     alignment = align(page.blocks, theirs, language)
     titles = messages.Titles(page.source.post.get("title"), post.get("title"))
     found = messages.collect(
@@ -223,6 +271,7 @@ def _translate(
         language,
         keep_mismatches=options.keep_mismatches,
     )
+    found.relocate(converted.post_line)
     path = site_.catalog_path(language, page.note.slug)
     lines: dict[str, list[int]] = {}
     for occurrence in occurrences:
@@ -285,6 +334,25 @@ def _language_report(
         kept=outcome.kept,
         replaced=outcome.replaced,
         header_kept=outcome.header_kept,
+    )
+
+
+def _missing(
+    page: _Page, language: str, occurrences: list[extract.Occurrence], site_: Site
+) -> LanguageReport:
+    """A language with no post for this note: counted, its catalog (if any) left alone."""
+    path = site_.catalog_path(language, page.note.slug)
+    strings: dict[str, str] = {}
+    if path.is_file():
+        strings = {k: e.string for k, e in catalogs.load(path).entries.items() if not e.fuzzy}
+    shown = sum(_shown(o.msgid, strings, language, site_) for o in occurrences)
+    return LanguageReport(
+        language=language,
+        translation="",
+        catalog=_relative(path, site_.docs),
+        status=f"no {language} post" + (", catalog left as it is" if path.is_file() else ""),
+        messages=len(occurrences),
+        translated=shown,
     )
 
 

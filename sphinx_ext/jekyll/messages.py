@@ -18,8 +18,8 @@ Every translation block that ends up in no msgstr is reported.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
 
 from sphinx_ext import integrity
 from sphinx_ext.jekyll import features
@@ -64,6 +64,17 @@ class Messages:
     incomplete: list[Passage] = field(default_factory=list)
     reordered: list[Passage] = field(default_factory=list)  # imported, paired out of order
 
+    def relocate(self, line_of: Callable[[int], int]) -> None:
+        """Give the translation's passages their lines in the post as written."""
+        for passages in (
+            self.extra,
+            self.wrong_script,
+            self.mismatched,
+            self.incomplete,
+            self.reordered,
+        ):
+            passages[:] = [replace(p, line=line_of(p.line)) for p in passages]
+
     @property
     def msgids(self) -> list[str]:
         """Each message once, in page order."""
@@ -105,7 +116,7 @@ def collect(
             _judge(result, msgid, offer, language, keep_mismatches, totals)
     _report_unpaired(result, alignment.translation_only, language)
     result.reordered = [
-        Passage(p.translation.line, first_words(p.translation.text), "paired out of order")
+        Passage(p.translation.line, first_words(p.translation.text))
         for p in alignment.pairs
         if p.reordered
     ]
@@ -212,7 +223,7 @@ def _report_unpaired(result: Messages, blocks: Sequence[Block], language: str) -
             continue
         text = first_words(block.text)
         if block.kind is Kind.CODE:
-            result.extra.append(Passage(block.line, text, "a code block not in the original"))
+            result.extra.append(Passage(block.line, text, block.kind.value))
             continue
         script = [
             m for m in integrity.check("", block.text, language) if m.kind is integrity.Kind.SCRIPT
@@ -220,9 +231,7 @@ def _report_unpaired(result: Messages, blocks: Sequence[Block], language: str) -
         if script:
             result.wrong_script.append(Passage(block.line, text, script[0].detail))
         else:
-            result.extra.append(
-                Passage(block.line, text, f"a {block.kind.value} with no counterpart")
-            )
+            result.extra.append(Passage(block.line, text, block.kind.value))
 
 
 _MARKS = re.compile(r"[*_`#>|]+")

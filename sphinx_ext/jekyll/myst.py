@@ -29,7 +29,7 @@ _HIGHLIGHT = re.compile(
     r"^[ \t]*\{%-?\s*endhighlight\s*-?%\}[ \t]*$",
     re.MULTILINE | re.DOTALL,
 )
-_RAW_LINE = re.compile(r"^[ \t]*\{%-?\s*(?:end)?raw\s*-?%\}[ \t]*\n", re.MULTILINE)
+_RAW_LINE = re.compile(r"[ \t]*\{%-?\s*(?:end)?raw\s*-?%\}[ \t]*")
 _RAW = re.compile(r"\{%-?\s*(?:end)?raw\s*-?%\}")
 _LIQUID = re.compile(r"\{\{.*?\}\}|\{%.*?%\}")
 _CODE_SPAN = re.compile(r"(`+)(?:.+?)(?<!`)\1(?!`)")
@@ -41,7 +41,15 @@ _BACKTICK_RUN = re.compile(r"^[ \t]*(`{3,})", re.MULTILINE)
 class Converted:
     body: str
     changes: tuple[str, ...]  # what was changed, for the report
-    liquid: tuple[tuple[int, str], ...]  # (line in the page, tag) that MyST shows as text
+    liquid: tuple[tuple[int, str], ...]  # (line in the post, tag) that MyST shows as text
+    origin: tuple[int, ...] = ()  # for each line of ``body``, its line in the post's body
+    first_line: int = 1
+
+    def post_line(self, line: int) -> int:
+        """The line in the post of a line of the converted page (they differ after
+        ``{% raw %}`` lines were taken out)."""
+        index = line - self.first_line
+        return self.origin[index] + self.first_line if 0 <= index < len(self.origin) else line
 
 
 def convert(
@@ -54,11 +62,14 @@ def convert(
 ) -> Converted:
     """Make a post's body MyST-ready; ``first_line`` is the body's line in the page."""
     changes: list[str] = []
-    body = _liquid_blocks(body, changes)
+    body, origin = _liquid_blocks(body, changes)
     lines = body.split("\n")
-    tokens = parser(extensions).parse(body)
+    tokens = parser(extensions, inline=False).parse(body)
     code_lines = _code_lines(tokens)
-    liquid = _liquid_tags(lines, code_lines, escape_liquid, first_line)
+    liquid = [
+        (origin[number] + first_line, tag)
+        for number, tag in _liquid_tags(lines, code_lines, escape_liquid)
+    ]
     if liquid:
         verb = "escaped (the site enables MyST substitutions)" if escape_liquid else "kept as text"
         changes.append(f"{len(liquid)} Liquid tag(s) {verb}")
@@ -66,18 +77,25 @@ def convert(
     if moved:
         shifts = ", ".join(f"{'#' * a} to {'#' * b} ({n})" for (a, b), n in sorted(moved.items()))
         changes.append(f"headings moved: {shifts}")
-    return Converted("\n".join(lines), tuple(changes), tuple(liquid))
+    return Converted("\n".join(lines), tuple(changes), tuple(liquid), tuple(origin), first_line)
 
 
-def _liquid_blocks(body: str, changes: list[str]) -> str:
-    body, highlights = _HIGHLIGHT.subn(_fence, body)
+def _liquid_blocks(body: str, changes: list[str]) -> tuple[str, list[int]]:
+    """Liquid's block tags made Markdown; and each remaining line's number before."""
+    body, highlights = _HIGHLIGHT.subn(_fence, body)  # line for line
     if highlights:
         changes.append(f"{highlights} {{% highlight %}} block(s) made fenced code")
-    body, whole_lines = _RAW_LINE.subn("", body)
-    body, inline = _RAW.subn("", body)
-    if whole_lines + inline:
-        changes.append(f"{whole_lines + inline} {{% raw %}}/{{% endraw %}} marker(s) removed")
-    return body
+    lines = body.split("\n")
+    kept, origin = [], []
+    for number, line in enumerate(lines):
+        if not _RAW_LINE.fullmatch(line):  # a marker on a line of its own goes with its line
+            kept.append(line)
+            origin.append(number)
+    body, inline = _RAW.subn("", "\n".join(kept))
+    markers = len(lines) - len(kept) + inline
+    if markers:
+        changes.append(f"{markers} {{% raw %}}/{{% endraw %}} marker(s) removed")
+    return body, origin
 
 
 def _fence(match: re.Match[str]) -> str:
@@ -96,16 +114,15 @@ def _code_lines(tokens: list[Token]) -> set[int]:
     return lines
 
 
-def _liquid_tags(
-    lines: list[str], code_lines: set[int], escape: bool, first_line: int
-) -> list[tuple[int, str]]:
+def _liquid_tags(lines: list[str], code_lines: set[int], escape: bool) -> list[tuple[int, str]]:
+    """Liquid outside code, as (0-based line, tag); escaped in ``lines`` if ``escape``."""
     found = []
     for number, line in enumerate(lines):
         if number in code_lines or "{" not in line:
             continue
         spans = [m.span() for m in _CODE_SPAN.finditer(line)]
         tags = [m for m in _LIQUID.finditer(line) if not any(a <= m.start() < b for a, b in spans)]
-        found += [(first_line + number, m[0]) for m in tags]
+        found += [(number, m[0]) for m in tags]
         if escape:
             for tag in reversed(tags):  # from the right, so earlier offsets stay valid
                 line = line[: tag.start()] + "\\" + line[tag.start() :]
@@ -129,7 +146,7 @@ def _shift_headings(
         if old != level:
             moved[(old, level)] += 1
             edits.append((token, inline, level))
-    for token, inline, level in reversed(edits):  # bottom-up: a setext rewrite drops a line
+    for token, inline, level in edits:
         _rewrite(lines, token, inline, level)
     return moved
 
@@ -162,5 +179,6 @@ def _rewrite(lines: list[str], token: Token, inline: Token, level: int) -> None:
         underline = lines[end - 1]
         char = "=" if level == 1 else "-"
         lines[end - 1] = re.sub(r"[=-]", char, underline)
-    else:  # setext has only two levels: write it as ATX
-        lines[start:end] = ["#" * level + " " + inline.content.replace("\n", " ")]
+    else:  # setext has only two levels: write it as ATX, blank lines keep the line count
+        atx = "#" * level + " " + inline.content.replace("\n", " ")
+        lines[start:end] = [atx] + [""] * (end - start - 1)

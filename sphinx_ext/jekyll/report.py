@@ -83,6 +83,8 @@ class Report:
     notes: list[NoteReport] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     ignored: int = 0  # Markdown files that are not posts
+    seconds: dict[str, float] = field(default_factory=dict)  # per phase of the import
+    other_languages: dict[str, int] = field(default_factory=dict)  # posts not imported
 
     @property
     def failed(self) -> bool:
@@ -110,6 +112,8 @@ class Report:
             "docs": self.docs,
             "dry_run": self.dry_run,
             "totals": self.totals(),
+            "seconds": self.seconds,
+            "other_languages": self.other_languages,
             "notes": [note.as_dict() for note in self.notes],
             "problems": [
                 {"file": p.path, "message": p.message, "fatal": p.fatal} for p in self.problems
@@ -154,9 +158,13 @@ class Report:
         return lines
 
     def _problems(self) -> list[str]:
+        lines = []
+        if self.other_languages:
+            counts = ", ".join(f"{tag} {n}" for tag, n in self.other_languages.items())
+            lines += ["", f"Posts in languages the site does not build (not imported): {counts}"]
         if not self.problems:
-            return []
-        lines = ["", "Files not imported, or imported with a remark:"]
+            return lines
+        lines += ["", "Files not imported, or imported with a remark:"]
         lines += [f"  {'' if p.fatal else '(remark) '}{p}" for p in self.problems]
         return lines
 
@@ -174,7 +182,7 @@ def _counts(language: LanguageReport) -> dict[str, int]:
 
 def _passages(language: LanguageReport) -> list[str]:
     groups = (
-        ("dropped, no counterpart", language.extra),
+        ("dropped, no counterpart in the original", language.extra),
         ("not imported, wrong script", language.wrong_script),
         ("not imported, changes what must not change", language.mismatched),
         ("not imported, incomplete", language.incomplete),
@@ -184,9 +192,7 @@ def _passages(language: LanguageReport) -> list[str]:
     lines = []
     for title, passages in groups:
         for passage in passages:
-            reason = (
-                f" ({passage.reason})" if passage.reason and title != "left untranslated" else ""
-            )
+            reason = f" ({passage.reason})" if passage.reason else ""
             lines.append(f"    {title}: line {passage.line}: {passage.text!r}{reason}")
     if language.kept:
         lines.append(
