@@ -58,16 +58,26 @@ def build_site(source: str, out: Path, tmp: Path) -> Path:
     return out
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    tmp = tmp_path_factory.mktemp("browser")
-    root = build_site("docs", tmp / "html", tmp)
+def _serve(root: Path) -> Iterator[str]:
+    """Serve a directory on 127.0.0.1 only, on a free port."""
     handler = functools.partial(_QuietHandler, directory=str(root))
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}"
     httpd.shutdown()
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    tmp = tmp_path_factory.mktemp("browser")
+    yield from _serve(build_site("docs", tmp / "html", tmp))
+
+
+@pytest.fixture(scope="module")
+def hostile_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    tmp = tmp_path_factory.mktemp("hostile")
+    yield from _serve(build_site("hostile", tmp / "html", tmp))
 
 
 @pytest.fixture(scope="module")
@@ -152,4 +162,21 @@ def test_screenshots_of_both_note_pages(server: str, browser, scheme: str) -> No
         path = SCREENSHOTS / f"{language}-note-{scheme}.png"
         page.screenshot(path=str(path), full_page=False)
         assert path.stat().st_size > 10_000
+    context.close()
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_hostile_front_matter_injects_nothing(hostile_server: str, browser, language: str) -> None:  # type: ignore[no-untyped-def]
+    context = browser.new_context()
+    page = context.new_page()
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    for path in (f"{language}/notes/hostile.html", f"{language}/index.html"):
+        page.goto(f"{hostile_server}/{path}")
+        page.wait_for_load_state("load")
+        page.wait_for_timeout(300)  # let any injected handler fire
+        assert page.evaluate("document.querySelectorAll('img').length") == 0
+    page.goto(f"{hostile_server}/{language}/notes/hostile.html")
+    assert "alert('model')" in page.locator("article p.ainotes-label").inner_text()
+    assert dialogs == []
     context.close()
