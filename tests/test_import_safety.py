@@ -235,11 +235,14 @@ def test_progress_bar_only_on_a_terminal() -> None:
     terminal, pipe = Terminal(), io.StringIO()
     for stream in (terminal, pipe):
         bar = ProgressBar(stream)
-        for done in range(1, 51):
-            bar(done, 50)
+        for phase in ("reading", "aligning"):
+            for done in range(1, 51):
+                bar(phase, done, 50)
         bar.close()
-    assert "50/50 notes" in terminal.getvalue() and terminal.getvalue().endswith("\n")
+    shown = terminal.getvalue()
+    assert "\rreading  [" in shown and "\raligning [" in shown
+    assert "50/50 notes" in shown and shown.endswith("\n")
     assert pipe.getvalue() == ""
     small = Terminal()
-    ProgressBar(small)(1, 3)  # a few notes: no bar
+    ProgressBar(small)("reading", 1, 3)  # a few notes: no bar
     assert small.getvalue() == ""

@@ -257,11 +257,14 @@ def test_identical_code_anchors_the_alignment() -> None:
 # -- messages -----------------------------------------------------------------
 
 
-def collect(source: str, translation: str, language: str = "de") -> messages.Messages:
+def collect(
+    source: str, translation: str, language: str = "de", *, keep: bool = False
+) -> messages.Messages:
     ours = blocks.parse(post(source))
     occurrences = [Occurrence(m, b.line) for b in ours for m in b.messages()]
     alignment = align.align(ours, blocks.parse(post(translation)), language)
-    return messages.collect(occurrences, ours, alignment, messages.Titles(None, None), language)
+    titles = messages.Titles(None, None)
+    return messages.collect(occurrences, ours, alignment, titles, language, keep_mismatches=keep)
 
 
 def test_wrong_script_is_never_imported() -> None:
@@ -280,6 +283,12 @@ def test_a_changed_link_is_left_out_unless_kept() -> None:
     found = collect(source, translation)
     assert found.strings == {}
     assert "link targets" in found.mismatched[0].reason
+    kept = collect(source, translation, keep=True)  # --keep-mismatches: the build will warn
+    assert list(kept.strings.values()) == [translation.strip()]
+    # a wrong script is never kept
+    assert (
+        collect("Read the docs first.\n", "先阅读文档，然后再开始动手。\n", keep=True).strings == {}
+    )
 
 
 def test_dropped_sentences_make_a_translation_incomplete() -> None:

@@ -52,7 +52,7 @@ def paragraph(rng: random.Random, sentences: int = 3) -> str:
 
 
 def english_body(rng: random.Random) -> list[str]:
-    """The note's blocks, each a Markdown string."""
+    """The note's blocks, each a Markdown string: an intro, then three sections."""
     blocks = [paragraph(rng)]
     for section in range(3):
         blocks.append(f"### {sentence(rng)[:-1]}")
@@ -87,7 +87,7 @@ def german_body(english: list[str], index: int) -> list[str]:
         item = next(i for i, block in enumerate(blocks) if block.startswith("2.  "))
         del blocks[item]
     if index % 13 == 0:  # a paragraph left in the original's script
-        blocks[1] = CHINESE
+        blocks[2] = CHINESE  # the first section's paragraph
     return blocks
 
 
@@ -105,7 +105,7 @@ def write_blog(root: Path, pairs: int, seed: int = 7) -> None:
         date = f"20{10 + index % 15:02d}-{1 + index % 12:02d}-{1 + index % 28:02d}"
         slug = f"note-{index:05d}"
         english = english_body(rng)
-        title = sentence(rng)[:-1]
+        title = " ".join(rng.choices(WORDS, k=5)).capitalize()  # plain words: valid YAML
         for language, blocks in (("en", english), ("de", german_body(english, index))):
             path = root / "_posts" / language / f"{date}-{slug}-{language}.md"
             path.parent.mkdir(parents=True, exist_ok=True)

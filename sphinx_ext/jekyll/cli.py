@@ -94,7 +94,7 @@ class ProgressBar:
         self.last = 0.0
         self.started = time.monotonic()
 
-    def __call__(self, done: int, total: int) -> None:
+    def __call__(self, phase: str, done: int, total: int) -> None:
         if total < PROGRESS_FROM or not self.stream.isatty():
             return
         now = time.monotonic()
@@ -104,7 +104,7 @@ class ProgressBar:
         filled = self.width * done // total
         bar = "#" * filled + "-" * (self.width - filled)
         elapsed = now - self.started
-        self.stream.write(f"\raligning [{bar}] {done}/{total} notes, {elapsed:.0f} s")
+        self.stream.write(f"\r{phase:<8} [{bar}] {done}/{total} notes, {elapsed:.0f} s")
         self.stream.flush()
         self.shown = True
 

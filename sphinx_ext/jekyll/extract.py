@@ -14,7 +14,7 @@ import re
 import sys
 import tempfile
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -45,7 +45,9 @@ class Extraction:
     warnings: dict[str, list[str]] = field(default_factory=dict)  # by docname
 
 
-def extract(pages: Mapping[str, str], confdir: Path) -> Extraction:
+def extract(
+    pages: Mapping[str, str], confdir: Path, progress: Callable[[int, int], None] | None = None
+) -> Extraction:
     """Build ``pages`` (docname -> Markdown) with the gettext builder and ``confdir/conf.py``."""
     with tempfile.TemporaryDirectory(prefix="import-jekyll-") as tmp:
         srcdir = Path(tmp, "src")
@@ -55,12 +57,32 @@ def extract(pages: Mapping[str, str], confdir: Path) -> Extraction:
             path.write_text(text, encoding="utf-8")
         (srcdir / "index.md").write_text(INDEX, encoding="utf-8")
         warnings = io.StringIO()
-        builder = _build(srcdir, confdir, Path(tmp), warnings)
+        builder = _build(srcdir, confdir, Path(tmp), warnings, _counter(len(pages), progress))
         messages = _occurrences(builder, set(pages))
         return Extraction(messages, _located(warnings.getvalue(), srcdir, set(pages)))
 
 
-def _build(srcdir: Path, confdir: Path, tmp: Path, warnings: io.StringIO) -> MessageCatalogBuilder:
+def _counter(total: int, progress: Callable[[int, int], None] | None) -> Callable[..., None] | None:
+    """A ``source-read`` handler that reports each page read (the index is not counted)."""
+    if progress is None:
+        return None
+    read = [0]
+
+    def count(app: Sphinx, docname: str, source: list[str]) -> None:
+        if docname != "index":
+            read[0] += 1
+            progress(read[0], total)
+
+    return count
+
+
+def _build(
+    srcdir: Path,
+    confdir: Path,
+    tmp: Path,
+    warnings: io.StringIO,
+    on_read: Callable[..., None] | None = None,
+) -> MessageCatalogBuilder:
     """One gettext build, leaving no global state behind, as ``sphinx-build`` does."""
     # Sphinx registers directives and roles in docutils' globals, and keeps its
     # translators in a global: without this, a later build in this process
@@ -79,6 +101,8 @@ def _build(srcdir: Path, confdir: Path, tmp: Path, warnings: io.StringIO) -> Mes
                 warning=warnings,
                 freshenv=True,
             )
+            if on_read is not None:
+                app.connect("source-read", on_read)
             app.build()
         finally:
             sphinx.locale.translators.clear()

@@ -18,6 +18,7 @@ import time
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from sphinx_ext import catalogs, integrity, langtags, site
@@ -30,7 +31,8 @@ from sphinx_ext.jekyll.report import LanguageReport, NoteReport, Report
 
 NOTES_DIR = "notes"
 
-Progress = Callable[[int, int], None]
+#: Called with the phase ("reading", "aligning"), notes done and notes in all.
+Progress = Callable[[str, int, int], None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,7 +117,8 @@ def run(options: Options, progress: Progress | None = None) -> Report:
     pages = [page for note in found.notes if (page := _page(note, site_, options, report))]
     ready = [page for page in pages if page.report.status != EXISTS]
     clock.lap("read")
-    extraction = extract.extract({_docname(p): p.text for p in ready}, site_.docs)
+    reading = partial(progress, "reading") if progress else None
+    extraction = extract.extract({_docname(p): p.text for p in ready}, site_.docs, reading)
     clock.lap("extract")
     for done, page in enumerate(ready, start=1):
         page.report.warnings = extraction.warnings.get(_docname(page), [])
@@ -127,7 +130,7 @@ def run(options: Options, progress: Progress | None = None) -> Report:
             else:
                 page.report.languages.append(_missing(page, language, occurrences, site_))
         if progress is not None:
-            progress(done, len(ready))
+            progress("aligning", done, len(ready))
     report.notes = [page.report for page in pages]
     clock.lap("align")
     if not options.dry_run:
@@ -242,7 +245,7 @@ def _convert(post: Post, site_: Site) -> myst.Converted:
 
 def _page_status(path: Path, text: str, options: Options) -> str:
     if path.is_file():
-        if path.read_text(encoding="utf-8") == text:
+        if path.read_bytes() == text.encode("utf-8"):
             return "unchanged"
         if not options.force:
             return EXISTS
