@@ -81,27 +81,43 @@ def _domain(env: BuildEnvironment) -> NotesDomain:
 # --- keeping listings fresh -------------------------------------------------
 
 
+def _title_text(env: BuildEnvironment, docname: str) -> str | None:
+    title = env.titles.get(docname)
+    return title.astext() if title is not None else None
+
+
 def before_read(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
-    """``env-before-read-docs``: a note will change, so listings must be rewritten."""
+    """``env-before-read-docs``: remember the titles of the pages about to change."""
+    data = _domain(env).data
     if docnames:
-        _domain(env).data["refresh"] = True
+        data["refresh"] = True
+        data["titles"] = {docname: _title_text(env, docname) for docname in docnames}
 
 
 def removed(
     app: Sphinx, env: BuildEnvironment, added: Set[str], changed: Set[str], gone: Set[str]
 ) -> Iterable[str]:
-    """``env-get-outdated``: a removed note must leave the listings."""
+    """``env-get-outdated``: a removed note must leave the listings and the navigation."""
     if gone:
-        _domain(env).data["refresh"] = True
+        data = _domain(env).data
+        data["refresh"] = True
+        data["titles"] = {**data.get("titles", {}), **dict.fromkeys(gone, "")}
     return []
 
 
 def listings_to_write(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    """``env-updated``: write the pages with listings again, without re-reading them."""
-    domain = _domain(env)
-    if not domain.data.pop("refresh", False):
+    """``env-updated``: write the pages with listings again, without re-reading them.
+
+    When a page was added, removed or retitled, every page's sidebar navigation
+    (furo's global table of contents) changes too, so every page is written.
+    """
+    data = _domain(env).data
+    titles: dict[str, str | None] = data.pop("titles", {})
+    if not data.pop("refresh", False):
         return []
-    return sorted(domain.listings)
+    if any(_title_text(env, docname) != title for docname, title in titles.items()):
+        return sorted(env.found_docs)
+    return sorted(_domain(env).listings)
 
 
 # --- filling the placeholders ----------------------------------------------
