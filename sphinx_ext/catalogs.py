@@ -133,7 +133,7 @@ _QUOTED = re.compile(r'"(?:[^"\\]|\\.)*"\s*$')
 def _lint_quotes(text: str) -> list[CatalogProblem]:
     """Strings Babel would silently cut: a missing or a stray double quote."""
     problems = []
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip() or line.lstrip().startswith("#"):
             continue
         match = _KEYWORD_STRING.match(line)
@@ -151,7 +151,7 @@ def _raw_headers(text: str) -> dict[str, str]:
     if not match:
         return {}
     headers = {}
-    for line in denormalize(match[1].strip()).splitlines():
+    for line in denormalize(match[1].strip()).split("\n"):
         name, sep, value = line.partition(":")
         if sep:
             headers[name.strip()] = value.strip()

@@ -44,7 +44,7 @@ def in_file(path: str | Path, line: int | None = None) -> str:
 def key_line(source: str | Path, key: str) -> int | None:
     """The line of ``key:`` in a file's front matter, for a warning's location."""
     try:
-        lines = Path(source).read_text(encoding="utf-8-sig").splitlines()
+        lines = Path(source).read_text(encoding="utf-8-sig").split("\n")
     except (OSError, UnicodeDecodeError):
         return None
     if not lines or lines[0].strip() != "---":

@@ -148,7 +148,7 @@ def yaml_problem(source: str) -> tuple[str, int] | None:
     MyST drops such a block with a bare "Malformed YAML"; this says where
     and what. None when the file has no front matter block or it is fine.
     """
-    lines = source.splitlines()
+    lines = source.split("\n")
     if not lines or lines[0].strip() != "---":
         return None
     end = next((i for i, line in enumerate(lines[1:], 1) if line.strip() in ("---", "...")), None)
