@@ -73,6 +73,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("env-get-outdated", listings.removed)
     app.connect("env-updated", listings.listings_to_write)
     app.connect("doctree-resolved", listings.fill)
+    app.connect("config-inited", config.check)
     app.connect("config-inited", _add_paths)
     app.connect("config-inited", html.set_base_url)
     app.connect("html-page-context", html.page_context)

@@ -12,6 +12,7 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 
 from sphinx_ext import langtags
+from sphinx_ext.diagnostics import Subtype, in_file, warn
 
 #: name, default, rebuild, types, help (the README's config table follows this)
 Rebuild = Literal["env", "html"]
@@ -75,6 +76,33 @@ CONFIG_VALUES: tuple[tuple[str, object, Rebuild, tuple[type, ...], str], ...] = 
 def register(app: Sphinx) -> None:
     for name, default, rebuild, types, description in CONFIG_VALUES:
         app.add_config_value(name, default, rebuild, types, description=description)
+
+
+def check(app: Sphinx, config: Config) -> None:
+    """``config-inited``: values of the right type that still cannot work."""
+    conf_py = in_file(Path(app.confdir, "conf.py"), 1)
+    if config.ainotes_integrity not in ("reject", "warn"):
+        warn(
+            f"ainotes_integrity is {config.ainotes_integrity!r}; use 'reject' or 'warn' "
+            "('reject' is used)",
+            Subtype.CONFIG,
+            conf_py,
+        )
+    if config.ainotes_base_url and "{lang}" not in config.ainotes_base_url:
+        warn(
+            f"ainotes_base_url {config.ainotes_base_url!r} has no '{{lang}}'; every language "
+            "would get the same URL. Write it like 'https://example.org/notes/{lang}/'",
+            Subtype.CONFIG,
+            conf_py,
+        )
+    for code in config.ainotes_languages:
+        if langtags.normalize(str(code)) is None:
+            warn(
+                f"ainotes_languages has {code!r}, which is not a language code Babel knows; "
+                "use Sphinx's codes such as 'en', 'de', 'zh_CN'",
+                Subtype.CONFIG,
+                conf_py,
+            )
 
 
 @dataclass(frozen=True, slots=True)

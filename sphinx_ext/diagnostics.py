@@ -23,6 +23,7 @@ class Subtype(StrEnum):
     CATALOG = "catalog"  # a .po cannot be read as written, or has no page
     INTEGRITY = "integrity"  # a translation changed links, code, markup or script
     AUDIO = "audio"  # audio: true, but no file
+    CONFIG = "config"  # an ainotes_* value the extension cannot use
 
 
 #: A docname and line, or a file's path (``path`` or ``path:line``) outside the documents.

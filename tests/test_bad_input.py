@@ -33,6 +33,7 @@ class Case:
     line: int | Callable[[Path], int] | None  # None: the file only; callable: found in it
     subtype: str
     says: str  # a piece of the message
+    conf: tuple[tuple[str, object], ...] = ()  # config overrides
 
 
 def write(path: str, text: str) -> Callable[[Path], None]:
@@ -355,6 +356,37 @@ CASES = [
         "link targets: the original's 'https://example.org/' missing; "
         "'https://evil.example/' added",
     ),
+    # --- configuration ----------------------------------------------------------
+    Case(
+        "unknown ainotes_integrity",
+        "en",
+        lambda srcdir: None,
+        "conf.py",
+        1,
+        "config",
+        "ainotes_integrity is 'sometimes'; use 'reject' or 'warn'",
+        (("ainotes_integrity", "sometimes"),),
+    ),
+    Case(
+        "base URL without {lang}",
+        "en",
+        lambda srcdir: None,
+        "conf.py",
+        1,
+        "config",
+        "has no '{lang}'",
+        (("ainotes_base_url", "https://example.org/"),),
+    ),
+    Case(
+        "unknown site language",
+        "en",
+        lambda srcdir: None,
+        "conf.py",
+        1,
+        "config",
+        "ainotes_languages has 'klingon'",
+        (("ainotes_languages", ["en", "de", "klingon"]),),
+    ),
     # --- audio ------------------------------------------------------------------
     Case(
         "audio: true without a file",
@@ -398,7 +430,7 @@ def test_bad_input(
 ) -> None:
     srcdir = copy_root("notes", tmp_path / "src")
     case.breaks(srcdir)
-    app = build("notes", case.language, srcdir=srcdir)  # finishes: no exception
+    app = build("notes", case.language, srcdir=srcdir, **dict(case.conf))  # finishes
 
     warnings = warnings_of(app)
     assert "Traceback" not in warnings and "Traceback" not in app.status.getvalue()
