@@ -89,3 +89,17 @@ def test_label_styles_use_furo_variables(build: Build) -> None:
     css = (app.outdir / "_static" / "ainotes.css").read_text(encoding="utf-8")
     assert "var(--color-background-secondary" in css
     assert "var(--color-foreground-secondary" in css
+
+
+def test_other_builders_get_the_label_as_text(build: Build) -> None:
+    app = build("notes", "de", "text")
+    text = (app.outdir / "notes" / "generated.txt").read_text(encoding="utf-8")
+    assert text.splitlines()[:5] == [
+        "Erzeugte Notiz",
+        "**************",
+        "",
+        "Von KI erstellt und übersetzt (openai/gpt-5)",
+        "",
+    ]
+    assert "Diese Seite ist eine KI-Übersetzung des Originals auf Englisch." in text
+    assert warnings_of(app) == ""
