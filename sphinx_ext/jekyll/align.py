@@ -25,7 +25,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
-from sphinx_ext import integrity
 from sphinx_ext.jekyll import features
 from sphinx_ext.jekyll.blocks import TEXT_KINDS, Block, Kind, Section, sections
 
@@ -91,10 +90,7 @@ def _align(source: list[Block], translation: list[Block], scorer: Scorer) -> Ali
 
 
 def _foreign(block: Block, language: str) -> bool:
-    if block.kind not in TEXT_KINDS or block.text.isascii():
-        return False  # no script to be wrong in: spare the Markdown parse
-    found = integrity.check("", block.text, language)
-    return any(mismatch.kind is integrity.Kind.SCRIPT for mismatch in found)
+    return block.kind in TEXT_KINDS and features.wrong_script(block.text, language) is not None
 
 
 #: Below this many letters of paired source text, a ratio says little.

@@ -13,6 +13,8 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
+from sphinx_ext import integrity
+
 _CODE = re.compile(r"(`+)(.+?)(?<!`)\1(?!`)")
 _LINK = re.compile(r"\]\(\s*<?([^)\s>]+)")
 _URL = re.compile(r"https?://[^\s<>()\[\]`\"']+")
@@ -60,3 +62,17 @@ def of(text: str) -> Features:
         sentences=1 + len(_SENTENCE_END.findall(plain.strip())),
         remark=bool(_REMARK.match(text.strip())),
     )
+
+
+@lru_cache(maxsize=8192)
+def mismatches(msgid: str, msgstr: str, language: str) -> tuple[integrity.Mismatch, ...]:
+    """:func:`sphinx_ext.integrity.check`, once per pair: the import asks more than once."""
+    return tuple(integrity.check(msgid, msgstr, language))
+
+
+def wrong_script(text: str, language: str) -> integrity.Mismatch | None:
+    """The script mismatch of a text with no original, if it has one."""
+    if text.isascii():
+        return None  # no script to be wrong in: spare the Markdown parse
+    found = mismatches("", text, language)
+    return next((m for m in found if m.kind is integrity.Kind.SCRIPT), None)

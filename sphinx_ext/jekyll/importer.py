@@ -21,8 +21,17 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
-from sphinx_ext import catalogs, integrity, langtags, site
-from sphinx_ext.jekyll import blocks, catalog, discover, extract, markdown, messages, myst
+from sphinx_ext import catalogs, langtags, site
+from sphinx_ext.jekyll import (
+    blocks,
+    catalog,
+    discover,
+    extract,
+    features,
+    markdown,
+    messages,
+    myst,
+)
 from sphinx_ext.jekyll.align import align
 from sphinx_ext.jekyll.discover import Note, Problem, Source
 from sphinx_ext.jekyll.files import write_atomic
@@ -367,7 +376,7 @@ def _shown(msgid: str, strings: dict[str, str], language: str, site_: Site) -> b
     return (
         msgstr == msgid
         or not site_.reject_mismatches
-        or not integrity.check(msgid, msgstr, language)
+        or not features.mismatches(msgid, msgstr, language)
     )
 
 

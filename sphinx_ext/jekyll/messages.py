@@ -172,7 +172,7 @@ def _judge(
     msgstr, line = candidate
     if not msgstr:
         return
-    mismatches = integrity.check(msgid, msgstr, language)
+    mismatches = features.mismatches(msgid, msgstr, language)
     script = [m for m in mismatches if m.kind is integrity.Kind.SCRIPT]
     if script:
         result.wrong_script.append(Passage(line, first_words(msgstr), script[0].detail))
@@ -225,11 +225,9 @@ def _report_unpaired(result: Messages, blocks: Sequence[Block], language: str) -
         if block.kind is Kind.CODE:
             result.extra.append(Passage(block.line, text, block.kind.value))
             continue
-        script = [
-            m for m in integrity.check("", block.text, language) if m.kind is integrity.Kind.SCRIPT
-        ]
-        if script:
-            result.wrong_script.append(Passage(block.line, text, script[0].detail))
+        script = features.wrong_script(block.text, language)
+        if script is not None:
+            result.wrong_script.append(Passage(block.line, text, script.detail))
         else:
             result.extra.append(Passage(block.line, text, block.kind.value))
 
