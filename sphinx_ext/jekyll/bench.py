@@ -20,7 +20,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from sphinx_ext.jekyll import importer
+from sphinx_ext.jekyll import importer, target
 
 _VOCABULARY = (
     "model training data network layer attention gradient loss function image language "
@@ -118,7 +118,7 @@ def measure(pairs: int, docs: Path) -> dict[str, object]:
         blog, site = Path(tmp, "blog"), Path(tmp, "docs")
         write_blog(blog, pairs)
         shutil.copytree(docs, site, ignore=shutil.ignore_patterns("_build", "*.mo"))
-        options = importer.Options(src=blog, docs=site)
+        options = target.Options(src=blog, docs=site)
         started = time.perf_counter()
         first = importer.run(options)
         first_seconds = time.perf_counter() - started

@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 from typing import Any, TextIO
 
-from sphinx_ext.jekyll import importer
+from sphinx_ext.jekyll import importer, target
 
 #: Below this many notes an import is quick; no progress bar.
 PROGRESS_FROM = 20
@@ -59,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
     if not (args.docs / "conf.py").is_file():
         print(f"import-jekyll: {args.docs} has no conf.py", file=sys.stderr)
         return 2
-    options = importer.Options(
+    options = target.Options(
         src=args.src,
         docs=args.docs,
         languages=tuple(code.strip() for code in (args.languages or "").split(",") if code.strip()),
@@ -71,7 +71,7 @@ def run(args: argparse.Namespace) -> int:
     bar = ProgressBar(sys.stderr)
     try:
         report = importer.run(options, progress=bar)
-    except importer.SiteError as exc:
+    except target.SiteError as exc:
         print(f"import-jekyll: {exc}", file=sys.stderr)
         return 2
     finally:

@@ -21,14 +21,13 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
-from sphinx_ext import catalogs, langtags, site
+from sphinx_ext import catalogs, langtags
 from sphinx_ext.jekyll import (
     blocks,
     catalog,
     discover,
     extract,
     features,
-    markdown,
     messages,
     myst,
 )
@@ -37,68 +36,13 @@ from sphinx_ext.jekyll.discover import Note, Problem, Source
 from sphinx_ext.jekyll.files import write_atomic
 from sphinx_ext.jekyll.frontmatter import Post
 from sphinx_ext.jekyll.report import LanguageReport, NoteReport, Report
+from sphinx_ext.jekyll.target import NOTES_DIR, Options, Site
 
-NOTES_DIR = "notes"
+#: A note's status when its page exists with other content and --force was not given.
+EXISTS = "exists, not overwritten (--force replaces it)"
 
 #: Called with the phase ("reading", "aligning"), notes done and notes in all.
 Progress = Callable[[str, int, int], None]
-
-
-@dataclass(frozen=True, slots=True)
-class Options:
-    src: Path
-    docs: Path = Path("docs")
-    languages: tuple[str, ...] = ()  # Sphinx's codes; empty: the site's
-    source_language: str | None = None  # None: the site's ainotes_source_language
-    dry_run: bool = False
-    force: bool = False
-    keep_mismatches: bool = False
-
-
-class SiteError(ValueError):
-    """The target site cannot take an import as it is configured."""
-
-
-@dataclass(frozen=True, slots=True)
-class Site:
-    """What the import needs to know of the target site (its ``conf.py``)."""
-
-    docs: Path
-    languages: tuple[str, ...]
-    source_language: str
-    locale_dir: Path
-    project: str
-    extensions: frozenset[str]  # myst_enable_extensions
-    reject_mismatches: bool = True  # ainotes_integrity: the build refuses what check() flags
-
-    @classmethod
-    def read(cls, options: Options) -> Site:
-        conf = site.read_conf(options.docs)
-        if conf.get("gettext_compact", True) is not False:
-            raise SiteError(
-                f"{options.docs}/conf.py must set gettext_compact = False: the import writes "
-                "one catalog per note, locale/<lang>/LC_MESSAGES/notes/<slug>.po"
-            )
-        languages = options.languages or tuple(site.site_languages(conf))
-        source = options.source_language or str(conf.get("ainotes_source_language") or "en")
-        locale_dirs = conf.get("locale_dirs") or ["locales"]
-        assert isinstance(locale_dirs, list | tuple)
-        return cls(
-            docs=options.docs,
-            languages=tuple(languages),
-            source_language=langtags.match(source, list(languages)) or source,
-            locale_dir=options.docs / str(locale_dirs[0]),
-            project=str(conf.get("project") or ""),
-            extensions=markdown.site_extensions(conf),
-            reject_mismatches=conf.get("ainotes_integrity", "reject") != "warn",
-        )
-
-    @property
-    def targets(self) -> list[str]:
-        return [code for code in self.languages if code != self.source_language]
-
-    def catalog_path(self, language: str, slug: str) -> Path:
-        return self.locale_dir / language / "LC_MESSAGES" / NOTES_DIR / f"{slug}.po"
 
 
 @dataclass(slots=True)
@@ -171,9 +115,6 @@ class _Clock:
         now = time.perf_counter()
         self.laps[name] = round(now - self.last, 3)
         self.last = now
-
-
-EXISTS = "exists, not overwritten (--force replaces it)"
 
 
 def _docname(page: _Page) -> str:
