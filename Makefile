@@ -14,7 +14,7 @@ STAMP       := $(VENV)/.installed-stamp
 # Read lazily, once the venv exists.
 LANGUAGES    = $(shell $(NOTES) languages $(DOCS))
 
-.PHONY: help html gettext update-po stats serve test lint bench catalogs clean
+.PHONY: help html gettext update-po stats serve test lint bench import-bench catalogs clean
 .DEFAULT_GOAL := help
 
 help:
@@ -61,6 +61,10 @@ test: $(STAMP)
 N ?= 500
 bench: $(STAMP)
 	$(PY) -m benchmarks --notes $(N) --out $(BUILD)/bench
+
+# How long `sphinx-notes import-jekyll` takes for N synthetic note pairs.
+import-bench: $(STAMP)
+	$(PY) -m sphinx_ext.jekyll.bench --pairs $(N)
 
 lint: $(STAMP)
 	$(PY) -m ruff check sphinx_ext tests

@@ -192,6 +192,7 @@ _BLOCKS = {
 }
 
 
+@lru_cache(maxsize=4096)
 def block_kind(text: str) -> str:
     """What Markdown makes of a msgstr: "a paragraph", "a list", "2 blocks"..."""
     if not _BLOCK_START.search(text.strip()):
