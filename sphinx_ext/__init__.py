@@ -7,8 +7,10 @@ provenance label and a translation notice in their language.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
+from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.util.typing import ExtensionMetadata
@@ -21,6 +23,8 @@ __version__ = "0.1.0"
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 
+Visit = Callable[..., None]
+
 
 def _add_paths(app: Sphinx, conf: Config) -> None:
     # New lists: appending would change the defaults Sphinx shares between apps.
@@ -28,57 +32,59 @@ def _add_paths(app: Sphinx, conf: Config) -> None:
     conf.templates_path = [*conf.templates_path, str(PACKAGE_DIR / "templates")]
 
 
+def _skip(translator: object, node: object) -> None:
+    raise nodes.SkipNode
+
+
+def _add_html_only_node(app: Sphinx, node: type[nodes.Element], visit: Visit) -> None:
+    """A node that only HTML can show (a player, a bar); other writers leave it out."""
+    skip = (_skip, None)
+    app.add_node(node, html=(visit, None), latex=skip, text=skip, man=skip, texinfo=skip)
+
+
 def setup(app: Sphinx) -> ExtensionMetadata:
     app.setup_extension("myst_parser")
     config.register(app)
+    app.connect("config-inited", config.check)
+    app.connect("config-inited", _add_paths)
+    app.connect("config-inited", html.set_base_url)
     app.add_message_catalog(i18n.CATALOG, i18n.LOCALE_DIR)
 
+    # read time: front matter, catalogs and Sphinx's count, into the records
     app.add_domain(NotesDomain)
     app.add_transform(ReadNote)
     app.add_transform(ReportUnapplied)
     app.add_transform(CountTranslatedToctrees)
     app.connect("env-get-outdated", catalogs_created)
-    app.connect("build-finished", workflow.write_manifest)
     app.connect("env-check-consistency", workflow.check_orphan_catalogs)
-    app.connect("env-get-outdated", interrupted.redo_all)
-    app.connect("env-updated", interrupted.writing)
-    app.connect("build-finished", interrupted.done)
+    app.connect("build-finished", workflow.write_manifest)
 
+    # write time: label, notice and player, in the build language
     app.add_node(notices.provenance_label, html=(notices.visit_label, notices.depart_label))
     app.add_node(notices.translation_notice, html=(notices.visit_notice, notices.depart_notice))
-    skip = (listings.skip, None)
-    app.add_node(
-        notices.audio_player,
-        html=(notices.visit_player, None),
-        latex=skip,
-        text=skip,
-        man=skip,
-        texinfo=skip,
-    )
+    _add_html_only_node(app, notices.audio_player, notices.visit_player)
     app.connect("doctree-resolved", notices.add_notices)
 
+    # listings, kept fresh on incremental builds
     app.add_directive("notes", listings.NotesDirective)
     app.add_directive("translation-status", listings.StatusDirective)
     app.add_node(listings.notes_listing)
     app.add_node(listings.status_listing)
-    app.add_node(
-        listings.status_bar,
-        html=(listings.visit_bar, None),
-        latex=skip,
-        text=skip,
-        man=skip,
-        texinfo=skip,
-    )
+    _add_html_only_node(app, listings.status_bar, listings.visit_bar)
     app.connect("env-before-read-docs", listings.before_read)
     app.connect("env-get-outdated", listings.removed)
     app.connect("env-updated", listings.listings_to_write)
     app.connect("doctree-resolved", listings.fill)
-    app.connect("config-inited", config.check)
-    app.connect("config-inited", _add_paths)
-    app.connect("config-inited", html.set_base_url)
+
+    # the page around the content: switcher, hreflang, JSON-LD, meta
     app.connect("html-page-context", html.page_context)
     app.add_css_file("ainotes.css")
     app.add_js_file("ainotes.js", loading_method="defer")
+
+    # a build killed while writing is redone in full
+    app.connect("env-get-outdated", interrupted.redo_all)
+    app.connect("env-updated", interrupted.writing)
+    app.connect("build-finished", interrupted.done)
 
     return {
         "version": __version__,

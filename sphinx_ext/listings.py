@@ -298,7 +298,3 @@ def visit_bar(translator: HTML5Translator, node: status_bar) -> None:
             )
     translator.body.append("</span>")
     raise nodes.SkipNode
-
-
-def skip(translator: object, node: nodes.Element) -> None:
-    raise nodes.SkipNode
