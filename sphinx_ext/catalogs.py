@@ -158,23 +158,33 @@ def _raw_headers(text: str) -> dict[str, str]:
     return headers
 
 
-def set_headers(path: Path, headers: Mapping[str, str]) -> bool:
-    """Write header fields back into a ``.po`` that lost them; True if it changed.
+def with_headers(text: str, headers: Mapping[str, str]) -> str:
+    """A catalog's text with the header fields it lacks added to its header entry.
 
-    Used after ``sphinx-intl update``, which rewrites catalogs through Babel
-    and so drops ``X-AI-Translated``.
+    Babel's ``write_po`` drops custom fields such as ``X-AI-Translated``.
     """
-    text = path.read_text(encoding="utf-8")
     present = _raw_headers(text)
     missing = {k: v for k, v in headers.items() if k not in present}
     match = _HEADER.search(text)
     if not missing or not match:
-        return False
+        return text
     lines = "".join(f'"{name}: {value}\\n"\n' for name, value in missing.items())
     end = match.end(1)
     if not text[:end].endswith("\n"):
         lines = "\n" + lines
+    return text[:end] + lines + text[end:]
+
+
+def set_headers(path: Path, headers: Mapping[str, str]) -> bool:
+    """Write header fields back into a ``.po`` that lost them; True if it changed.
+
+    Used after ``sphinx-intl update``, which rewrites catalogs through Babel.
+    """
+    text = path.read_text(encoding="utf-8")
+    updated = with_headers(text, headers)
+    if updated == text:
+        return False
     tmp = path.with_suffix(".po.tmp")
-    tmp.write_text(text[:end] + lines + text[end:], encoding="utf-8")
+    tmp.write_text(updated, encoding="utf-8")
     os.replace(tmp, path)
     return True

@@ -82,7 +82,7 @@ _DEFAULT_THRESHOLD = 12
 _BLOCK_START = re.compile(r"(?:^|\n)(?: {4}| {0,3}(?:[-*+>#|<]|\d+[.)]|```|~~~|\$\$))|\n\s*\n")
 # Characters without which a message has no links, code, HTML, math or substitutions.
 _MARKUP = re.compile(r"[`\[\]<>$]|\{\{|\{[a-z]|://")
-_BARE_URL = re.compile(r"https?://[^\s<>()\[\]`\"']+")
+BARE_URL = re.compile(r"https?://[^\s<>()\[\]`\"']+")
 
 
 @cache
@@ -109,7 +109,7 @@ def _features(text: str) -> dict[Kind, Counter[str]]:
         elif token.type == "image":
             found[Kind.LINKS][str(token.attrs.get("src", ""))] += 1
         elif token.type == "text":
-            for url in _BARE_URL.findall(token.content):
+            for url in BARE_URL.findall(token.content):
                 found[Kind.LINKS][url.rstrip(".,;:!?")] += 1
         elif token.type == "code_inline":
             found[Kind.CODE][token.content] += 1

@@ -86,7 +86,8 @@ def match(tag: str, codes: list[str] | tuple[str, ...]) -> str | None:
 
 
 @cache
-def _locale(code: str) -> Locale | None:
+def locale_of(code: str) -> Locale | None:
+    """Babel's locale for a tag or a Sphinx code; None when CLDR does not know it."""
     try:
         return Locale.parse(code.replace("-", "_"))
     except (UnknownLocaleError, ValueError):
@@ -95,19 +96,19 @@ def _locale(code: str) -> Locale | None:
 
 def autonym(code: str) -> str:
     """A language's name in itself: "Deutsch", "English", "中文 (简体, 中国)"."""
-    locale = _locale(code)
+    locale = locale_of(code)
     name = locale.get_display_name(locale) if locale else None
     return (name[:1].upper() + name[1:]) if name else code
 
 
 def name_in(code: str, reader: str) -> str:
     """A language's name in the reader's language: ``name_in("en", "de") == "Englisch"``."""
-    locale, reader_locale = _locale(code), _locale(reader)
+    locale, reader_locale = locale_of(code), locale_of(reader)
     name = locale.get_display_name(reader_locale or "en") if locale else None
     return name or code
 
 
 def direction(code: str) -> str:
     """``rtl`` for Arabic, Hebrew, Persian..., else ``ltr``."""
-    locale = _locale(code)
+    locale = locale_of(code)
     return "rtl" if locale and locale.character_order == "right-to-left" else "ltr"

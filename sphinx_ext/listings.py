@@ -264,13 +264,7 @@ def _totals(notes: list[tuple[str, NoteRecord]], settings: Settings) -> list[nod
         for _docname, record in notes:
             translation = record.translation(code)
             if translation is not None:
-                p = translation.progress
-                total = Progress(
-                    total.total + p.total,
-                    total.translated + p.translated,
-                    total.fuzzy + p.fuzzy,
-                    total.rejected + p.rejected,
-                )
+                total += translation.progress
         cell = nodes.paragraph()
         if total.total:
             cell += status_bar(progress=total)

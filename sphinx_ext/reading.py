@@ -27,7 +27,7 @@ from sphinx_ext.collector import PENDING, NoteRecord
 from sphinx_ext.config import Settings
 from sphinx_ext.diagnostics import Subtype, in_file, key_line, warn
 from sphinx_ext.metadata import NoteMeta, parse_front_matter, yaml_problem
-from sphinx_ext.translation import Progress, Translation, count
+from sphinx_ext.translation import Progress, Translation, accept_all, count
 
 #: Nodes whose translation Locale should apply, checked after it ran.
 EXPECTED = "ainotes_expected"
@@ -172,7 +172,7 @@ class ReadNote(SphinxTransform):
             else:
                 self.env.note_dependency(path)  # Sphinx tracks the build language's .mo itself
             ai = catalog.ai_translated
-            accept = _faithful_in(code) if settings.reject_mismatches else _accept_all
+            accept = _faithful_in(code) if settings.reject_mismatches else accept_all
             progress = count(msgids, catalog, accept)
             if code == settings.language and progress.fuzzy and not progress.translated:
                 warn(
@@ -274,10 +274,6 @@ class ReadNote(SphinxTransform):
 
 def _quote(msgid: str) -> str:
     return repr(msgid if len(msgid) <= 60 else msgid[:57] + "...")
-
-
-def _accept_all(msgid: str, msgstr: str) -> bool:
-    return True
 
 
 def _faithful_in(language: str) -> Callable[[str, str], bool]:

@@ -34,6 +34,14 @@ class Progress:
     def untranslated(self) -> int:
         return max(self.total - self.translated - self.fuzzy, 0)
 
+    def __add__(self, other: Progress) -> Progress:
+        return Progress(
+            self.total + other.total,
+            self.translated + other.translated,
+            self.fuzzy + other.fuzzy,
+            self.rejected + other.rejected,
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class Translation:
@@ -69,12 +77,12 @@ class Translation:
 Accept = Callable[[str, str], bool]
 
 
-def _accept_all(msgid: str, msgstr: str) -> bool:
+def accept_all(msgid: str, msgstr: str) -> bool:
     return True
 
 
 def count(
-    messages: Iterable[str], catalog: Catalog | None, accept: Accept = _accept_all
+    messages: Iterable[str], catalog: Catalog | None, accept: Accept = accept_all
 ) -> Progress:
     """Count messages as Sphinx's Locale transform would apply them.
 
