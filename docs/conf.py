@@ -15,7 +15,9 @@ extensions = ["sphinx_ext"]
 
 # The language of the sources; a build for another language passes -D language=...
 # Read the Docs builds one project per language and says which in READTHEDOCS_LANGUAGE.
-language = os.environ.get("READTHEDOCS_LANGUAGE", "en").replace("-", "_")
+_rtd_language = os.environ.get("READTHEDOCS_LANGUAGE", "")
+_lang, _, _region = (_rtd_language or "en").partition("-")  # Read the Docs says "zh-cn"
+language = f"{_lang}_{_region.upper()}" if _region else _lang
 ainotes_languages = ["en", "de"]
 ainotes_source_language = "en"
 
@@ -24,9 +26,9 @@ ainotes_source_language = "en"
 # URL; elsewhere set NOTES_BASE_URL (e.g. https://user.github.io/notes/{lang}/).
 # With neither, no absolute URLs are emitted.
 _rtd_url = os.environ.get("READTHEDOCS_CANONICAL_URL", "")
-_rtd_language = os.environ.get("READTHEDOCS_LANGUAGE", "")
 if _rtd_url and _rtd_language:
-    ainotes_base_url = _rtd_url.replace(f"/{_rtd_language}/", "/{lang}/", 1)
+    # Read the Docs spells languages in URLs like "zh-cn": the {slug} placeholder
+    ainotes_base_url = _rtd_url.replace(f"/{_rtd_language}/", "/{slug}/", 1)
 else:
     ainotes_base_url = os.environ.get("NOTES_BASE_URL", "")
 

@@ -17,7 +17,7 @@ from sphinx.util.typing import ExtensionMetadata
 
 from sphinx_ext import config, html, i18n, interrupted, listings, notices, workflow
 from sphinx_ext.collector import NotesDomain, catalogs_created
-from sphinx_ext.reading import CountTranslatedToctrees, ReadNote, ReportUnapplied
+from sphinx_ext.reading import AfterLocale, ReadNote
 
 __version__ = "0.1.0"
 
@@ -53,8 +53,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     # read time: front matter, catalogs and Sphinx's count, into the records
     app.add_domain(NotesDomain)
     app.add_transform(ReadNote)
-    app.add_transform(ReportUnapplied)
-    app.add_transform(CountTranslatedToctrees)
+    app.add_transform(AfterLocale)
     app.connect("env-get-outdated", catalogs_created)
     app.connect("env-check-consistency", workflow.check_orphan_catalogs)
     app.connect("build-finished", workflow.write_manifest)

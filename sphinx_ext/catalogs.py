@@ -75,6 +75,15 @@ def find(locale_dirs: list[Path], language: str, domain: str) -> Path | None:
     return None
 
 
+def stale_compiled(locale_dirs: list[Path], language: str, domain: str) -> Path | None:
+    """A ``.mo`` left behind by a deleted ``.po``; Sphinx would still apply it."""
+    for locale_dir in locale_dirs:
+        mo = catalog_path(locale_dir, language, domain).with_suffix(".mo")
+        if mo.is_file() and not mo.with_suffix(".po").is_file():
+            return mo
+    return None
+
+
 def load(path: Path) -> Catalog:
     """Read a catalog; unchanged files are read once per process."""
     stat = path.stat()

@@ -105,6 +105,12 @@ class NotesDomain(Domain):
         return []
 
 
+def title_of(env: BuildEnvironment, docname: str) -> str | None:
+    """A page's title as text, in the build language."""
+    title = env.titles.get(docname)
+    return title.astext() if title is not None else None
+
+
 def records(env: BuildEnvironment) -> dict[str, NoteRecord]:
     domain: NotesDomain = env.domains[NotesDomain.name]  # type: ignore[assignment]
     return domain.records

@@ -67,8 +67,9 @@ CONFIG_VALUES: tuple[tuple[str, object, Rebuild, tuple[type, ...], str], ...] = 
         "",
         "html",
         (str,),
-        "Absolute URL of a language's root with a `{lang}` placeholder, "
-        "e.g. `https://example.org/notes/{lang}/`. Enables hreflang and absolute links.",
+        "Absolute URL of a language's root with a `{lang}` placeholder (Sphinx's code, "
+        "zh_CN; or `{tag}`, zh-CN; or `{slug}`, zh-cn), e.g. "
+        "`https://example.org/notes/{lang}/`. Enables hreflang and absolute links.",
     ),
 )
 
@@ -88,9 +89,10 @@ def check(app: Sphinx, config: Config) -> None:
             Subtype.CONFIG,
             conf_py,
         )
-    if config.ainotes_base_url and "{lang}" not in config.ainotes_base_url:
+    base_url = config.ainotes_base_url
+    if base_url and not any(placeholder in base_url for placeholder in PLACEHOLDERS):
         warn(
-            f"ainotes_base_url {config.ainotes_base_url!r} has no '{{lang}}'; every language "
+            f"ainotes_base_url {base_url!r} has no '{{lang}}'; every language "
             "would get the same URL. Write it like 'https://example.org/notes/{lang}/'",
             Subtype.CONFIG,
             conf_py,
@@ -140,13 +142,25 @@ class Settings:
 
     def root_url(self, code: str) -> str | None:
         """The absolute URL of a language's root, when a base URL is configured."""
-        return self.base_url.format(lang=code) if self.base_url else None
+        return base_url_for(self.base_url, code) if self.base_url else None
 
     def root_link(self, code: str) -> str:
-        """The path from this language's root to another's, e.g. ``../de/``."""
+        """The way from this language's root to another's: ``../de/``, or an absolute URL."""
         if not self.base_url:
             return f"../{code}/"
-        here = urlsplit(self.base_url.format(lang=self.language)).path
-        there = urlsplit(self.base_url.format(lang=code)).path
-        link = posixpath.relpath(there, here)
+        here = urlsplit(base_url_for(self.base_url, self.language))
+        there = urlsplit(base_url_for(self.base_url, code))
+        if (here.scheme, here.netloc) != (there.scheme, there.netloc):  # {lang}.example.org
+            return there.geturl()
+        link = posixpath.relpath(there.path, here.path)
         return link.rstrip("/") + "/"
+
+
+#: The placeholders ``ainotes_base_url`` may use for a language.
+PLACEHOLDERS = ("{lang}", "{tag}", "{slug}")
+
+
+def base_url_for(pattern: str, code: str) -> str:
+    """``{lang}``: Sphinx's code (zh_CN); ``{tag}``: BCP 47 (zh-CN); ``{slug}``: zh-cn."""
+    tag = langtags.to_bcp47(code)
+    return pattern.format(lang=code, tag=tag, slug=tag.lower())

@@ -11,7 +11,7 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 
 from sphinx_ext import langtags, links
-from sphinx_ext.collector import NoteRecord, records
+from sphinx_ext.collector import NoteRecord, records, title_of
 from sphinx_ext.config import Settings
 from sphinx_ext.i18n import _
 from sphinx_ext.metadata import MAX_TITLE
@@ -112,8 +112,7 @@ def provenance_tags(app: Sphinx, settings: Settings, pagename: str) -> list[str]
     record = records(app.env).get(pagename)
     if record is None or not (record.meta.is_note or record.meta.generated):
         return []
-    title = app.env.titles.get(pagename)
-    headline = (title.astext() if title is not None else pagename)[:MAX_TITLE]
+    headline = (title_of(app.env, pagename) or pagename)[:MAX_TITLE]
     data = article(app, settings, pagename, record, headline)
     return [
         f'<meta name="{META_NAME}" content="{escape(meta_content(settings, record))}" />',

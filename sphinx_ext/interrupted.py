@@ -1,4 +1,4 @@
-"""A build killed while writing leaves the site as it was before it started.
+"""After a build killed while writing pages, the next build redoes every page.
 
 Sphinx pickles the environment before it writes pages, and writes pages in
 place: a build stopped half way leaves some pages old, one perhaps cut

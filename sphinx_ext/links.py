@@ -23,8 +23,10 @@ def relative(
     base = builder.get_target_uri(fromdoc or docname)
     if language == settings.language:
         return relative_uri(base, target) or posixpath.basename(target) or "./"
-    to_root = relative_uri(base, "")
-    link = posixpath.normpath(to_root + settings.root_link(language) + target)
+    root = settings.root_link(language)
+    if "://" in root:  # the languages live on different hosts
+        return root + target
+    link = posixpath.normpath(relative_uri(base, "") + root + target)
     return link + "/" if target.endswith("/") or not target else link
 
 

@@ -23,10 +23,10 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx.writers.html5 import HTML5Translator
 
 from sphinx_ext import langtags, links
-from sphinx_ext.collector import NoteRecord, NotesDomain, records
+from sphinx_ext.collector import NoteRecord, NotesDomain, records, title_of
 from sphinx_ext.config import Settings
 from sphinx_ext.i18n import _
-from sphinx_ext.notices import is_ai_translated, label_text, state_of
+from sphinx_ext.notices import is_ai_translated, label_text, lang_class, state_of
 from sphinx_ext.translation import Progress, State
 
 
@@ -81,17 +81,14 @@ def _domain(env: BuildEnvironment) -> NotesDomain:
 # --- keeping listings fresh -------------------------------------------------
 
 
-def _title_text(env: BuildEnvironment, docname: str) -> str | None:
-    title = env.titles.get(docname)
-    return title.astext() if title is not None else None
-
-
 def before_read(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
     """``env-before-read-docs``: remember the titles of the pages about to change."""
     data = _domain(env).data
     if docnames:
         data["refresh"] = True
-        data["titles"] = {docname: _title_text(env, docname) for docname in docnames}
+        # merged: removed pages were noted first, at env-get-outdated
+        before = {docname: title_of(env, docname) for docname in docnames}
+        data["titles"] = {**data.get("titles", {}), **before}
 
 
 def removed(
@@ -115,7 +112,7 @@ def listings_to_write(app: Sphinx, env: BuildEnvironment) -> list[str]:
     titles: dict[str, str | None] = data.pop("titles", {})
     if not data.pop("refresh", False):
         return []
-    if any(_title_text(env, docname) != title for docname, title in titles.items()):
+    if any(title_of(env, docname) != title for docname, title in titles.items()):
         return sorted(env.found_docs)
     return sorted(_domain(env).listings)
 
@@ -145,8 +142,7 @@ def _notes(env: BuildEnvironment, type_: str = "note") -> list[tuple[str, NoteRe
 
 
 def _title(env: BuildEnvironment, docname: str) -> str:
-    title = env.titles.get(docname)
-    return title.astext() if title is not None else docname
+    return title_of(env, docname) or docname
 
 
 def _select(app: Sphinx, settings: Settings, node: notes_listing) -> list[tuple[str, NoteRecord]]:
@@ -184,7 +180,8 @@ def _index_entry(
     entry = nodes.paragraph()
     entry += nodes.reference("", _title(app.env, docname), internal=True, refuri=uri)
     if record.meta.date:
-        text = format_date(record.meta.date, "medium", locale=language)
+        locale = langtags.locale_of(language) or "en"  # a build language CLDR lacks
+        text = format_date(record.meta.date, "medium", locale=locale)
         entry += [nodes.Text(" "), nodes.inline("", text, classes=["ainotes-index-date"])]
     label = label_text(
         bool(record.meta.generated), is_ai_translated(record, language), record.meta.model
@@ -194,8 +191,7 @@ def _index_entry(
     for i, code in enumerate(record.languages()):
         if i:
             languages += nodes.Text(" · ")
-        tag = langtags.to_bcp47(code)
-        languages += nodes.inline("", langtags.autonym(code), classes=[f"language-{tag}"])
+        languages += nodes.inline("", langtags.autonym(code), classes=[lang_class(code)])
     entry += [nodes.Text(" "), languages]
     return entry
 
@@ -207,7 +203,7 @@ def _dashboard(app: Sphinx, settings: Settings, fromdoc: str) -> nodes.Element:
     table += group
     group += [nodes.colspec(colwidth=3)] + [nodes.colspec(colwidth=2) for _ in settings.languages]
     header = [nodes.paragraph("", _("Note"))] + [
-        nodes.paragraph("", langtags.autonym(code), classes=[_lang_class(code)])
+        nodes.paragraph("", langtags.autonym(code), classes=[lang_class(code)])
         for code in settings.languages
     ]
     group += nodes.thead("", _row(header))
@@ -220,10 +216,6 @@ def _dashboard(app: Sphinx, settings: Settings, fromdoc: str) -> nodes.Element:
     body += _row(_totals(notes, settings))
     group += body
     return table
-
-
-def _lang_class(code: str) -> str:
-    return f"language-{langtags.to_bcp47(code)}"
 
 
 def _row(cells: Sequence[nodes.Element]) -> nodes.row:

@@ -1,8 +1,8 @@
-"""The provenance label under a page's title, and the translation notice.
+"""The provenance label under a page's title, the translation notice and the audio player.
 
-Both are added by a post-transform, so they are made in the build
-language and never reach the ``.pot`` files (the gettext builder does not
-run post-transforms).
+They are added at ``doctree-resolved``, so they are made in the build
+language and never reach the ``.pot`` files (the gettext builder extracts
+messages from the doctrees as read).
 """
 
 from __future__ import annotations
@@ -143,8 +143,13 @@ def _player(
     return _in_language(player, language)
 
 
+def lang_class(code: str) -> str:
+    """The class docutils' HTML writer turns into ``lang="..."``."""
+    return f"language-{langtags.to_bcp47(code)}"
+
+
 def _in_language(node: nodes.Element, language: str) -> nodes.Element:
-    node["classes"].append(f"language-{langtags.to_bcp47(language)}")  # docutils: lang="..."
+    node["classes"].append(lang_class(language))
     node["dir"] = langtags.direction(language)
     return node
 
@@ -173,7 +178,7 @@ def _mark_fallback(
     doctree: nodes.document, record: NoteRecord, settings: Settings, state: State
 ) -> None:
     """Give text shown in the original its true ``lang``, for screen readers and search."""
-    cls = f"language-{langtags.to_bcp47(_source_language(record, settings))}"
+    cls = lang_class(_source_language(record, settings))
     if state is State.UNTRANSLATED:
         targets = [node for node in doctree.children if isinstance(node, nodes.Element)]
     else:

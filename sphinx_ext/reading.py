@@ -155,9 +155,9 @@ class ReadNote(SphinxTransform):
         watch: list[str] = []
         for code in settings.languages:
             path = catalogs.find(list(settings.locale_dirs), code, domain)
+            if code == settings.language:
+                self._refuse_unwanted(messages, path, code == language, settings, domain)
             if code == language:
-                if path is not None and code == settings.language:
-                    self._ignore_own_catalog(messages, path)
                 continue
             if path is None:
                 translations[code] = Translation(Progress(len(msgids)), ai=False)
@@ -188,14 +188,32 @@ class ReadNote(SphinxTransform):
             )
         return translations, watch
 
-    def _ignore_own_catalog(self, messages: list[tuple[nodes.Element, str]], path: Path) -> None:
-        """A page is never translated into the language it is written in."""
-        warn(
-            "catalog is for the language the page is written in, so it is not used; "
-            "delete it, or correct the page's 'lang'",
-            Subtype.CATALOG,
-            in_file(path),
-        )
+    def _refuse_unwanted(
+        self,
+        messages: list[tuple[nodes.Element, str]],
+        path: Path | None,
+        own_language: bool,
+        settings: Settings,
+        domain: str,
+    ) -> None:
+        """Keep Sphinx from applying a catalog the page must not get.
+
+        A page is never translated into its own language, and a ``.mo``
+        whose ``.po`` was deleted is stale (Sphinx would still apply it).
+        """
+        if path is not None and own_language:
+            message = (
+                "catalog is for the language the page is written in, so it is not used; "
+                "delete it, or correct the page's 'lang'"
+            )
+        elif path is None:
+            path = catalogs.stale_compiled(list(settings.locale_dirs), settings.language, domain)
+            message = "compiled catalog has no .po any more, so it is not used; delete it"
+        else:
+            return
+        if path is None:
+            return
+        warn(message, Subtype.CATALOG, in_file(path))
         for node, _msgid in messages:
             node["translatable"] = False
 
@@ -283,51 +301,53 @@ def _faithful_in(language: str) -> Callable[[str, str], bool]:
     return faithful
 
 
-class ReportUnapplied(SphinxTransform):
-    """Say so when Sphinx could not use a translation, instead of dropping it silently.
+class AfterLocale(SphinxTransform):
+    """Between Sphinx's Locale transform and its count: correct the count, report what was lost.
 
-    Sphinx's Locale transform keeps the original when a msgstr parses to
-    something other than the original's kind of block (a paragraph turned
-    into a list, an unclosed code fence) and says nothing.
+    Locale translates a toctree's caption and an image's alt text but leaves
+    both marked ``translated=False``, so Sphinx counts them untranslated; and
+    it keeps the original, without a word, when a msgstr parses to another
+    kind of block than the original's.
     """
 
-    default_priority = 23  # after Locale (20)
-
-    def apply(self, **kwargs: object) -> None:
-        path, expected = self.document.attributes.pop(EXPECTED, (None, []))
-        for node, msgid, msgstr, lineno in expected:
-            if node.get("translated") is False and not isinstance(node, addnodes.toctree):
-                warn(
-                    f"the translation of {_quote(msgid)} is not used: it reads as "
-                    f"{integrity.block_kind(msgstr)}, where the original is "
-                    f"{_node_kind(node)}; the original is shown. Keep the msgstr's Markdown "
-                    "structure the same as the msgid's",
-                    Subtype.INTEGRITY,
-                    in_file(path, lineno),
-                )
-
-
-def _node_kind(node: nodes.Element) -> str:
-    return "a heading" if isinstance(node, nodes.title) else "a paragraph"
-
-
-class CountTranslatedToctrees(SphinxTransform):
-    """Let Sphinx count a translated toctree caption as translated.
-
-    Sphinx's Locale transform translates a toctree's caption and entry
-    titles but leaves the node marked ``translated=False``, so every page
-    with a captioned toctree would read as partly untranslated.
-    """
-
-    default_priority = 24  # after Locale (20), before TranslationProgressTotaliser (25)
+    default_priority = 23  # after Locale (20), before TranslationProgressTotaliser (25)
 
     def apply(self, **kwargs: object) -> None:
         for node in self.document.findall(addnodes.toctree):
-            if node.get("translated") is not False:
-                continue
-            originals = node.extract_original_messages()
-            current = [title for title, _ in node["entries"] if title]
-            if "rawcaption" in node:
-                current.append(node["caption"])
-            if originals and all(a != b for a, b in zip(originals, current, strict=False)):
+            if node.get("translated") is False and _toctree_translated(node):
                 node["translated"] = True
+        path, expected = self.document.attributes.pop(EXPECTED, (None, []))
+        applied = {msgstr for _node, _msgid, msgstr, _line in expected}
+        for image in self.document.findall(nodes.image):
+            if image.get("translated") is False and image.get("alt") in applied:
+                image["translated"] = True
+        live = {id(node) for node in self.document.findall(nodes.Element)}
+        for node, msgid, msgstr, lineno in expected:
+            if node.get("translated") is not False or isinstance(node, addnodes.toctree):
+                continue
+            if id(node) not in live:  # replaced with its translated parent's content
+                continue
+            warn(
+                f"the translation of {_quote(msgid)} is not used: it reads as "
+                f"{integrity.block_kind(msgstr)}, where the original is "
+                f"{_node_kind(node)}; the original is shown. Keep the msgstr's Markdown "
+                "structure the same as the msgid's",
+                Subtype.INTEGRITY,
+                in_file(path, lineno),
+            )
+
+
+def _toctree_translated(node: addnodes.toctree) -> bool:
+    originals = node.extract_original_messages()
+    current = [title for title, _ in node["entries"] if title]
+    if "rawcaption" in node:
+        current.append(node["caption"])
+    return bool(originals) and all(a != b for a, b in zip(originals, current, strict=False))
+
+
+def _node_kind(node: nodes.Element) -> str:
+    if isinstance(node, nodes.title):
+        return "a heading"
+    if isinstance(node, nodes.image):
+        return "an image's alt text"
+    return "a paragraph"

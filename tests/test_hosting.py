@@ -34,7 +34,15 @@ def test_conf_reads_read_the_docs_language_and_url(monkeypatch: pytest.MonkeyPat
     monkeypatch.setenv("READTHEDOCS_CANONICAL_URL", "https://notes.readthedocs.io/de/latest/")
     conf = read_conf(DOCS)
     assert conf["language"] == "de"
-    assert conf["ainotes_base_url"] == "https://notes.readthedocs.io/{lang}/latest/"
+    assert conf["ainotes_base_url"] == "https://notes.readthedocs.io/{slug}/latest/"
+
+
+def test_conf_reads_read_the_docs_regional_language(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("READTHEDOCS_LANGUAGE", "zh-cn")
+    monkeypatch.setenv("READTHEDOCS_CANONICAL_URL", "https://notes.readthedocs.io/zh-cn/latest/")
+    conf = read_conf(DOCS)
+    assert conf["language"] == "zh_CN"
+    assert conf["ainotes_base_url"] == "https://notes.readthedocs.io/{slug}/latest/"
 
 
 def test_conf_reads_the_pages_base_url(monkeypatch: pytest.MonkeyPatch) -> None:

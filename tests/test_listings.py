@@ -111,7 +111,7 @@ def test_dashboard_counts_are_the_same_in_both_builds(build: Build) -> None:
         return found
 
     english, german = counts(build("notes", "en")), counts(build("notes", "de"))
-    assert len(english) == 10  # nine notes and the totals
+    assert len(english) == 11  # ten notes and the totals
     assert english == german
 
 
@@ -164,10 +164,12 @@ def test_index_follows_edits_without_a_clean_build(
     assert "notes/added" in seen["read"]
     assert listings(seen["soup"])[0][0] == "Added note"  # type: ignore[arg-type]
 
-    # removing it
+    # removing it: gone from the listing, and from every page's sidebar
     (srcdir / "notes/added.md").unlink()
     seen = build()
     assert "Added note" not in listings(seen["soup"])[0]  # type: ignore[arg-type]
+    assert "notes/human" in seen["written"]
+    assert "added.html" not in (srcdir / "_build/html/notes/human.html").read_text("utf-8")
 
     # nothing changed: nothing read, nothing written
     seen = build()

@@ -102,6 +102,31 @@ def test_relative_links_follow_the_base_url_layout(build: Build) -> None:
     assert link is not None and link["href"] == "../../../en/latest/notes/generated.html"
 
 
+def test_languages_on_their_own_hosts_get_absolute_links(build: Build) -> None:
+    app = build("notes", "de", ainotes_base_url="https://{lang}.notes.example.org/")
+    page = soup(app, "notes/partial")
+    link = page.select_one("a.ainotes-original")
+    assert link is not None and link["href"] == "https://en.notes.example.org/notes/partial.html"
+    nav = page.select_one("nav.ainotes-languages")
+    assert nav is not None
+    assert [a["href"] for a in nav.select("a")] == [
+        "https://en.notes.example.org/notes/partial.html",
+        "partial.html",
+    ]
+
+
+def test_read_the_docs_slug_placeholder(build: Build) -> None:
+    app = build(
+        "notes",
+        "de",
+        ainotes_languages=["en", "de", "zh_CN"],
+        ainotes_base_url="https://p.readthedocs.io/{slug}/latest/",
+    )
+    nav = soup(app, "notes/partial").select_one("nav.ainotes-languages")
+    assert nav is not None
+    assert nav.select("a")[2]["href"] == "../../../zh-cn/latest/notes/partial.html"
+
+
 def test_root_index_lists_languages_and_redirects() -> None:
     html = site.root_index(["en", "de"], "AI Notes")
     page = BeautifulSoup(html, "html.parser")

@@ -134,6 +134,7 @@ def test_states_in_the_environment(build: Build) -> None:
         "notes/human": "translated",
         "notes/outdated": "outdated",
         "notes/partial": "partial",
+        "notes/pictured": "translated",
         "notes/plain-page": "partial",
         "notes/relayed": "translated",
         "notes/untranslated": "untranslated",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sphinx.util.parallel import parallel_available
 
-from tests.conftest import Build, soup
+from tests.conftest import Build, soup, warnings_of
 
 
 def test_front_matter_is_not_counted(build: Build) -> None:
@@ -28,6 +28,21 @@ def test_partial_page_counts_only_its_text(build: Build) -> None:
     assert article is not None
     untranslated = [n.get_text(strip=True) for n in article.select("p.untranslated")]
     assert untranslated == ["The second passage is not.", "The third passage is not either."]
+
+
+def test_translated_image_alt_counts_as_translated(build: Build) -> None:
+    """Sphinx translates an alt text but leaves the image marked untranslated."""
+    app = build("notes", "de", translation_progress_classes=True)
+    assert warnings_of(app) == ""
+    assert app.env.get_doctree("notes/pictured")["translation_progress"] == {
+        "total": 4,
+        "translated": 4,
+    }
+    image = soup(app, "notes/pictured").select_one("article img")
+    assert image is not None
+    assert image["alt"] == "Ein rotes Fahrrad"
+    assert image.get("lang") is None
+    assert "untranslated" not in image.get("class", [])
 
 
 def test_translated_toctree_caption_counts_as_translated(build: Build) -> None:
