@@ -19,6 +19,7 @@ from tests.conftest import DOCS, SEEDS, TESTS, Build, copy_root, soup, warnings_
 SITE = TESTS / "data" / "jekyll" / "site"
 NOTE = "notes/xiangyu-zhang"
 HAND_MADE = "locale/de/LC_MESSAGES/notes/xiangyu-zhang.po"
+CSV = "notes/csv-in-python"
 
 
 def import_jekyll(src: Path, docs: Path) -> dict[str, Any]:
@@ -85,6 +86,36 @@ def test_seed_round_trip_reproduces_the_german_page(build: Build, tmp_path: Path
     assert article_text(soup(german, NOTE)) == article_text(soup(reference, NOTE))
     progress = german.env.get_doctree(NOTE)["translation_progress"]
     assert progress == {"total": 31, "translated": 31}
+
+
+def test_fuzzy_entries_are_counted_as_the_build_shows_them(build: Build, tmp_path: Path) -> None:
+    docs = copy_root("docs", tmp_path / "docs")
+    blog = tmp_path / "blog"
+    for language in ("en", "de"):
+        post = next(SITE.glob(f"_posts/{language}/*-csv-in-python-{language}.md"))
+        (blog / "_posts" / language).mkdir(parents=True)
+        (blog / "_posts" / language / post.name).write_text(post.read_text("utf-8"), "utf-8")
+    import_jekyll(blog, docs)
+    # a translator's tool (sphinx-intl update) marks two entries as needing review
+    po = docs / "locale/de/LC_MESSAGES/notes/csv-in-python.po"
+    text = po.read_text(encoding="utf-8")
+    for msgid in ('"A minimal example"', '"When to use pandas"'):
+        text = text.replace(f"msgid {msgid}", f"#, fuzzy\nmsgid {msgid}")
+    po.write_text(text, encoding="utf-8")
+
+    german = by_slug(import_jekyll(blog, docs))["csv-in-python"]
+    assert (german["status"], german["translated"], german["untranslated"]) == ("unchanged", 5, 2)
+    assert [(p["text"], p["reason"][:5]) for p in german["untranslated_messages"]] == [
+        ("A minimal example", "fuzzy"),
+        ("When to use pandas", "fuzzy"),
+    ]
+    # without a German post the catalog is left alone and counted the same way
+    next(blog.glob("_posts/de/*.md")).unlink()
+    alone = by_slug(import_jekyll(blog, docs))["csv-in-python"]
+    assert (alone["status"], alone["translated"]) == ("no de post, catalog left as it is", 5)
+
+    progress = build("docs", "de", srcdir=docs).env.get_doctree(CSV)["translation_progress"]
+    assert progress == {"total": german["messages"], "translated": german["translated"]}
 
 
 # -- messy translations: a synthetic blog -------------------------------------

@@ -98,6 +98,48 @@ def test_bad_files_are_reported_one_by_one(tmp_path: Path) -> None:
     assert all(p.fatal for p in found.problems)
 
 
+@pytest.mark.parametrize("layout", ["_posts/{lang}/", "_posts/"])
+@pytest.mark.parametrize("slug", ["just-do-it", "let-it-be", "i-am", "as-is"])
+def test_a_slug_ending_like_a_language_tag_stays_one_note(
+    tmp_path: Path, layout: str, slug: str
+) -> None:
+    # "it-en" is no tag (no territory EN); "be-de", "it-de": not languages of Germany
+    for lang in ("en", "de"):
+        write(tmp_path, f"{layout.format(lang=lang)}2024-01-02-{slug}-{lang}.md", post("T"))
+    found = discover.discover(tmp_path)
+    assert [(n.slug, sorted(s.language for s in n.sources)) for n in found.notes] == [
+        (slug, ["de", "en"])
+    ]
+    assert found.problems == []
+
+
+def test_regional_and_script_suffixes_are_one_language(tmp_path: Path) -> None:
+    for name in ("en", "pt-br", "zh-hant", "es-419"):
+        write(tmp_path, f"_posts/2024-01-02-why-rust-{name}.md", post("T"))
+    write(tmp_path, "_posts/pt-br/2024-01-03-tea-pt-br.md", post("T"))
+    write(tmp_path, "_posts/en/2024-01-03-tea-en.md", post("T"))
+    found = discover.discover(tmp_path)
+    assert [(n.slug, sorted(s.language for s in n.sources)) for n in found.notes] == [
+        ("why-rust", ["en", "es-419", "pt-BR", "zh-Hant"]),
+        ("tea", ["en", "pt-BR"]),
+    ]
+    assert found.problems == []
+
+
+def test_a_name_read_two_ways_takes_the_slug_of_its_note(tmp_path: Path) -> None:
+    write(tmp_path, "_posts/2024-01-02-ship-it-en.md", post("T"))
+    write(tmp_path, "_posts/2024-01-02-ship-it-it.md", post("T"))  # "ship" it-IT, or "ship-it" it
+    write(tmp_path, "_posts/2024-01-03-just-do-it-en.md", post("T"))
+    write(tmp_path, "_posts/2024-01-03-just-do-it.md", post("T", lang="it"))  # no suffix at all
+    write(tmp_path, "_posts/2024-01-04-fix-it-it.md", post("T"))  # alone: the likeliest reading
+    found = discover.discover(tmp_path)
+    assert [(n.slug, sorted(s.language for s in n.sources)) for n in found.notes] == [
+        ("ship-it", ["en", "it"]),
+        ("just-do-it", ["en", "it"]),
+        ("fix", ["it-IT"]),
+    ]
+
+
 def test_same_slug_on_two_dates_is_disambiguated(tmp_path: Path) -> None:
     write(tmp_path, "_posts/en/2020-01-01-notes-en.md", post("One", title="One"))
     write(tmp_path, "_posts/en/2021-01-01-notes-en.md", post("Two", title="Two"))
@@ -189,6 +231,12 @@ def lines(result: align.Alignment) -> list[tuple[int, int]]:
     return [(p.source.line, p.translation.line) for p in result.pairs]
 
 
+def source_only(source: str, result: align.Alignment) -> list[blocks.Block]:
+    """The source's blocks that no translation block pairs with: left untranslated."""
+    paired = {(p.source.line, p.source.text) for p in result.pairs}
+    return [b for b in blocks.parse(post(source)) if (b.line, b.text) not in paired]
+
+
 EN = (
     "Python reads CSV files with the `csv` module. You do not need pandas.\n\n"
     "## Example\n\n"
@@ -205,14 +253,14 @@ def test_an_added_remark_is_left_out_and_the_rest_pairs() -> None:
     )
     result = pairs_of(EN, de)
     assert [b.text[:25] for b in result.translation_only] == ["(Der Code wurde nicht übe"]
-    assert result.source_only == []
+    assert source_only(EN, result) == []
     assert len(result.pairs) == 6  # 3 paragraphs, 2 headings, the code block
 
 
 def test_a_dropped_paragraph_is_left_untranslated() -> None:
     de = EN.replace("Each row is a list of strings, for example `row[2]`.\n\n", "")
     result = pairs_of(EN, de)
-    assert [b.text[:9] for b in result.source_only] == ["Each row "]
+    assert [b.text[:9] for b in source_only(EN, result)] == ["Each row "]
     assert result.translation_only == []
 
 
@@ -231,7 +279,7 @@ def test_reordered_list_items_pair_on_strong_anchors() -> None:
     source = "1. `git status` shows changes.\n2. `git diff` shows lines.\n3. `git log` lists.\n"
     moved = "1. `git log` listet.\n2. `git status` zeigt.\n3. `git diff` zeigt Zeilen.\n"
     result = pairs_of(source, moved)
-    assert result.source_only == result.translation_only == []
+    assert source_only(source, result) == result.translation_only == []
     reordered = [(p.source.text, p.translation.text) for p in result.pairs if p.reordered]
     assert reordered == [("`git log` lists.", "`git log` listet.")]
 
@@ -251,7 +299,7 @@ def test_identical_code_anchors_the_alignment() -> None:
     result = pairs_of(source, translation)
     code = [(p.source.text, p.translation.text) for p in result.pairs if p.source.kind is Kind.CODE]
     assert code == [("A\n", "A\n"), ("B\n", "B\n")]
-    assert [b.text for b in result.source_only] == ["Middle text."]
+    assert [b.text for b in source_only(source, result)] == ["Middle text."]
 
 
 # -- messages -----------------------------------------------------------------

@@ -49,7 +49,6 @@ class Pair:
 @dataclass(slots=True)
 class Alignment:
     pairs: list[Pair] = field(default_factory=list)
-    source_only: list[Block] = field(default_factory=list)
     translation_only: list[Block] = field(default_factory=list)
     ratio: float = 1.0  # the translation's length per source letter
 
@@ -72,11 +71,7 @@ def _align(source: list[Block], translation: list[Block], scorer: Scorer) -> Ali
     result = Alignment(ratio=scorer.ratio)
     ours, theirs = sections(source), sections(translation)
     matched = [(0, 0)] + [(i + 1, j + 1) for i, j in _pair_sections(scorer, ours[1:], theirs[1:])]
-    paired_ours = {i for i, _ in matched}
     paired_theirs = {j for _, j in matched}
-    for i, section in enumerate(ours):
-        if i not in paired_ours:
-            result.source_only += _all_blocks(section)
     for j, section in enumerate(theirs):
         if j not in paired_theirs:
             result.translation_only += _all_blocks(section)
@@ -257,9 +252,7 @@ def _align_blocks(scorer: Scorer, ours: list[Block], theirs: list[Block], out: A
     left_theirs = [b for j, b in enumerate(theirs) if j not in paired_theirs]
     reordered = _reordered(scorer, left_ours, left_theirs)
     out.pairs += reordered
-    taken_ours = {id(p.source) for p in reordered}
     taken_theirs = {id(p.translation) for p in reordered}
-    out.source_only += [b for b in left_ours if id(b) not in taken_ours]
     out.translation_only += [b for b in left_theirs if id(b) not in taken_theirs]
 
 

@@ -3,8 +3,8 @@
 The catalog is the one Sphinx reads for the page (``gettext_compact =
 False``: ``locale/<lang>/LC_MESSAGES/notes/<slug>.po``). Babel writes it;
 ``X-AI-Translated``, which Babel drops, is put back with
-:func:`sphinx_ext.catalogs.set_headers`. Its dates are the note's, so the
-same import writes the same bytes.
+:func:`sphinx_ext.catalogs.with_headers`. Its dates are the note's, so the
+same import writes the same bytes. The importer writes it (atomically).
 
 An existing catalog is kept as it is unless ``force``: its non-empty
 msgstrs win over the import's (each is reported) and only messages it
@@ -16,17 +16,14 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import io
-import os
-import tempfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from babel import Locale, UnknownLocaleError
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import PoFileError, read_po, write_po
 
-from sphinx_ext import catalogs
+from sphinx_ext import catalogs, langtags
 
 TRANSLATOR = "sphinx-notes import-jekyll"
 
@@ -48,7 +45,8 @@ class Request:
 class Outcome:
     content: bytes
     changed: bool  # whether ``content`` differs from the file on disk
-    strings: dict[str, str] = field(default_factory=dict)  # the msgstrs the catalog ends with
+    # the messages the catalog ends with, fuzzy flags included, as the site reads them
+    catalog: catalogs.Catalog = field(default_factory=lambda: catalogs.Catalog(""))
     kept: list[str] = field(default_factory=list)  # msgids whose existing msgstr was kept
     replaced: list[str] = field(default_factory=list)  # msgids overwritten (force)
     header_kept: str | None = None  # an existing X-AI-Translated kept against the import's
@@ -77,9 +75,7 @@ def render(path: Path, request: Request, *, force: bool = False) -> Outcome:
             touched = True
         else:
             outcome.header_kept = old_ai
-    outcome.strings = {
-        m.id: m.string for m in catalog if isinstance(m.id, str) and isinstance(m.string, str)
-    }
+    outcome.catalog = _as_read(path, catalog)
     if existing is not None and not touched:
         outcome.content = existing
         return outcome
@@ -91,7 +87,7 @@ def render(path: Path, request: Request, *, force: bool = False) -> Outcome:
 def _new(request: Request) -> Catalog:
     when = dt.datetime.combine(request.date, dt.time(), tzinfo=dt.UTC)
     return Catalog(
-        locale=_locale(request.language),
+        locale=langtags.locale_of(request.language),
         project=request.project or "PROJECT",
         version="",
         creation_date=when,
@@ -101,13 +97,6 @@ def _new(request: Request) -> Catalog:
         charset="utf-8",
         fuzzy=False,
     )
-
-
-def _locale(code: str) -> Locale | None:
-    try:
-        return Locale.parse(code.replace("-", "_"))
-    except (UnknownLocaleError, ValueError):
-        return None
 
 
 def _read(path: Path, data: bytes) -> tuple[Catalog, dict[str, str]]:
@@ -145,18 +134,18 @@ def _merge(catalog: Catalog, request: Request, force: bool, outcome: Outcome) ->
     return touched
 
 
+def _as_read(path: Path, catalog: Catalog) -> catalogs.Catalog:
+    """``catalog`` as :func:`sphinx_ext.catalogs.load` reads it, before it is written."""
+    entries = {
+        m.id: catalogs.Entry(m.string, m.fuzzy, m.lineno or 0)
+        for m in catalog
+        if m.id and isinstance(m.id, str) and isinstance(m.string, str)
+    }
+    return catalogs.Catalog(str(path), entries)
+
+
 def _write(catalog: Catalog, headers: Mapping[str, str]) -> bytes:
     buffer = io.BytesIO()
     write_po(buffer, catalog, width=76)
-    if not headers:
-        return buffer.getvalue()
-    # set_headers works on a file; a scratch one keeps the real catalog untouched
-    handle, name = tempfile.mkstemp(prefix="import-jekyll-", suffix=".po")
-    os.close(handle)
-    scratch = Path(name)
-    try:
-        scratch.write_bytes(buffer.getvalue())
-        catalogs.set_headers(scratch, headers)
-        return scratch.read_bytes()
-    finally:
-        scratch.unlink()
+    text = buffer.getvalue().decode("utf-8")
+    return catalogs.with_headers(text, headers).encode("utf-8")

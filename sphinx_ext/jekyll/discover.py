@@ -5,6 +5,15 @@ folder (``_posts/en/...``, ``notes/...``). Its language is, in this order,
 its front matter's ``lang``, a folder named after a language, or a
 language suffix on the file name. Posts of the same date and slug are one
 note. A file that cannot be read is a :class:`Problem`; the rest goes on.
+
+A slug's last words can look like a language: ``just-do-it-en`` ends in
+``it-en``, ``let-it-be-de`` in ``be-de``. A two-part suffix is only read
+as one when CLDR knows its second part as a script (``zh-hant``), as a
+territory where the language is official (``pt-br``), or as a territory
+while the last part alone names no language (``ja-us``). When a post's
+name can be read more than one way in its language (``ship-it-it``:
+``ship`` or ``ship-it``; ``just-do-it`` with ``lang: it``), the slug
+another post of that date has wins.
 """
 
 from __future__ import annotations
@@ -12,10 +21,14 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import cache
 from pathlib import Path
+
+from babel import Locale
+from babel.core import get_global
 
 from sphinx_ext import langtags
 from sphinx_ext.jekyll.frontmatter import FrontMatterError, Post, split
@@ -52,6 +65,8 @@ class Source:
     slug: str
     language: str  # BCP 47, e.g. "zh-Hant"
     post: Post
+    # other readings of the file name in the same language: (slug, language), likeliest first
+    other_readings: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(slots=True)
@@ -133,14 +148,14 @@ def _read(path: Path, relative: Path, problems: list[Problem]) -> Source:
         raise _NotAPost(
             f"has no valid date in its name ({match[1]}-{match[2]}-{match[3]})"
         ) from None
-    rest = match[4]
-    language, slug = _language_and_slug(post, relative, rest, problems)
-    return Source(path, date, slug, language, post)
+    (slug, language), *others = _readings(post, relative, match[4], problems)
+    return Source(path, date, slug, language, post, tuple(others))
 
 
-def _language_and_slug(
+def _readings(
     post: Post, relative: Path, rest: str, problems: list[Problem]
-) -> tuple[str, str]:
+) -> list[tuple[str, str]]:
+    """The post's slug and language as its name and place say, the likeliest first."""
     declared = post.get("lang")
     from_front_matter = language_tag(declared)
     if declared and from_front_matter is None:
@@ -148,8 +163,8 @@ def _language_and_slug(
     from_folder = next(
         (tag for part in reversed(relative.parts[:-1]) if (tag := language_tag(part))), None
     )
-    suffix, from_suffix = _suffix(rest)
-    language = from_front_matter or from_folder or from_suffix
+    suffixes = _suffixes(rest)
+    language = from_front_matter or from_folder or next((tag for _, tag in suffixes), None)
     if language is None:
         raise _NotAPost(
             "has no language: no lang in its front matter, no language folder, "
@@ -164,26 +179,74 @@ def _language_and_slug(
                 fatal=False,
             )
         )
-    if suffix and from_suffix and langtags.same_language(from_suffix, language):
-        rest = rest[: -len(suffix) - 1]
-    return language, rest
+    known = from_front_matter or from_folder
+    readings = [
+        (rest[: -len(suffix) - 1], known or tag)
+        for suffix, tag in suffixes
+        if langtags.same_language(tag, language)
+    ]
+    if known or not readings:
+        readings.append((rest, language))  # the name may carry no suffix: "just-do-it", lang it
+    return readings
 
 
-def _suffix(rest: str) -> tuple[str | None, str | None]:
-    """The language suffix of a slug (``regex-zh-hant`` -> ``zh-hant``), if any."""
+def _suffixes(rest: str) -> list[tuple[str, str]]:
+    """The language suffixes a slug may end in, two-part first: ``regex-zh-hant`` -> zh-Hant."""
     parts = rest.split("-")
+    found = []
     for width in (2, 1):
         if len(parts) > width:
             suffix = "-".join(parts[-width:])
             tag = language_tag(suffix)
-            if tag is not None:
-                return suffix, tag
-    return None, None
+            if tag is not None and (width == 1 or _two_part(parts[-2], parts[-1])):
+                found.append((suffix, tag))
+    return found
+
+
+def _two_part(language: str, second: str) -> bool:
+    """Whether ``<language>-<second>`` is a tag rather than two words of a slug."""
+    if len(second) == 4:
+        return second.title() in _scripts()
+    region = second.upper()
+    if region not in _territories():
+        return False  # it-EN, am-EN, is-EN: no such place
+    spoken = get_global("territory_languages").get(region, {})
+    if any(
+        code.split("_")[0] == language.lower() and info.get("official_status")
+        for code, info in spoken.items()
+    ):
+        return True  # pt-BR, zh-TW, de-CH, fr-CA
+    # "let-it-be-de", "just-do-it-de": Belarusian and Italian are no official languages of
+    # Germany, and "de" names one on its own; "ja-us" has no such second reading
+    return language_tag(second) is None
+
+
+@cache
+def _territories() -> frozenset[str]:
+    return frozenset(Locale("en").territories)
+
+
+@cache
+def _scripts() -> frozenset[str]:
+    return frozenset(Locale("en").scripts)
+
+
+def _settled(sources: list[Source]) -> list[Source]:
+    """Each post under the slug another post of its date has, if only another reading does."""
+    named = Counter((source.date, source.slug) for source in sources)
+    settled = []
+    for source in sources:
+        if named[(source.date, source.slug)] == 1:  # no other post has its likeliest slug
+            shared = [(s, lang) for s, lang in source.other_readings if named[(source.date, s)]]
+            if shared:
+                source = replace(source, slug=shared[0][0], language=shared[0][1])
+        settled.append(source)
+    return settled
 
 
 def _group(sources: list[Source], src: Path, problems: list[Problem]) -> list[Note]:
     by_key: dict[tuple[dt.date, str], Note] = {}
-    for source in sources:
+    for source in _settled(sources):
         key = (source.date, source.slug)
         by_key.setdefault(key, Note(source.date, source.slug)).sources.append(source)
     dates_of: dict[str, list[dt.date]] = defaultdict(list)

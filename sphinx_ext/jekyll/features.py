@@ -17,7 +17,6 @@ from sphinx_ext import integrity
 
 _CODE = re.compile(r"(`+)(.+?)(?<!`)\1(?!`)")
 _LINK = re.compile(r"\]\(\s*<?([^)\s>]+)")
-_URL = re.compile(r"https?://[^\s<>()\[\]`\"']+")
 _NUMBER = re.compile(r"\d+(?:[.,\u00a0\u202f' ]\d{3})*(?:[.,]\d+)?")
 _NAME = re.compile(r"[A-Za-z][A-Za-z0-9+#]*(?:[-.][A-Za-z0-9]+)*")
 _MARKUP = re.compile(r"[*_~`#>|\[\]()!]+")
@@ -45,7 +44,7 @@ def of(text: str) -> Features:
     for match in _CODE.finditer(text):
         anchors[f"`{match[2].strip()}`"] += 1
     rest = _CODE.sub(" ", rest)
-    for pattern in (_LINK, _URL):
+    for pattern in (_LINK, integrity.BARE_URL):
         for match in pattern.finditer(rest):
             anchors[match[1] if pattern is _LINK else match[0].rstrip(".,;:!?")] += 1
         rest = pattern.sub(" ", rest)

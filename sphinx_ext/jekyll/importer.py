@@ -37,6 +37,7 @@ from sphinx_ext.jekyll.files import write_atomic
 from sphinx_ext.jekyll.frontmatter import Post
 from sphinx_ext.jekyll.report import LanguageReport, NoteReport, Report
 from sphinx_ext.jekyll.target import NOTES_DIR, Options, Site
+from sphinx_ext.translation import Accept, accept_all, count
 
 #: A note's status when its page exists with other content and --force was not given.
 EXISTS = "exists, not overwritten (--force replaces it)"
@@ -246,12 +247,11 @@ def _translate(
     if outcome.changed:
         page.outputs.append((path, outcome.content))
     page.report.languages.append(
-        _language_report(page, language, translation, path, site_, options, found, outcome)
+        _language_report(language, translation, path, site_, options, found, outcome)
     )
 
 
 def _language_report(
-    page: _Page,
     language: str,
     translation: Source,
     path: Path,
@@ -260,25 +260,17 @@ def _language_report(
     found: messages.Messages,
     outcome: catalog.Outcome,
 ) -> LanguageReport:
-    untranslated = [
-        o for o in found.occurrences if not _shown(o.msgid, outcome.strings, language, site_)
-    ]
-    if not outcome.changed:
-        status = "unchanged"
-    elif page.report.status == EXISTS:
-        status = "not written"
-    else:
-        status = "would write" if options.dry_run else "written"
+    translated, untranslated = _count(found.occurrences, outcome.catalog, language, site_)
+    written = "would write" if options.dry_run else "written"
+    status = written if outcome.changed else "unchanged"
     return LanguageReport(
         language=language,
         translation=_relative(translation.path, options.src),
         catalog=_relative(path, site_.docs),
         status=status,
         messages=len(found.occurrences),
-        translated=len(found.occurrences) - len(untranslated),
-        untranslated=[
-            messages.Passage(o.line, messages.first_words(o.msgid)) for o in untranslated
-        ],
+        translated=translated,
+        untranslated=untranslated,
         extra=found.extra,
         wrong_script=found.wrong_script,
         mismatched=found.mismatched,
@@ -295,30 +287,58 @@ def _missing(
 ) -> LanguageReport:
     """A language with no post for this note: counted, its catalog (if any) left alone."""
     path = site_.catalog_path(language, page.note.slug)
-    strings: dict[str, str] = {}
-    if path.is_file():
-        strings = {k: e.string for k, e in catalogs.load(path).entries.items() if not e.fuzzy}
-    shown = sum(_shown(o.msgid, strings, language, site_) for o in occurrences)
+    existing = catalogs.load(path) if path.is_file() else None
+    translated, _untranslated = _count(occurrences, existing, language, site_)
     return LanguageReport(
         language=language,
         translation="",
         catalog=_relative(path, site_.docs),
-        status=f"no {language} post" + (", catalog left as it is" if path.is_file() else ""),
+        status=f"no {language} post" + (", catalog left as it is" if existing else ""),
         messages=len(occurrences),
-        translated=shown,
+        translated=translated,
     )
 
 
-def _shown(msgid: str, strings: dict[str, str], language: str, site_: Site) -> bool:
-    """Whether the build will show the msgstr: the count Sphinx's translation_progress makes."""
-    msgstr = strings.get(msgid)
-    if not msgstr:
-        return False
-    return (
-        msgstr == msgid
-        or not site_.reject_mismatches
-        or not features.mismatches(msgid, msgstr, language)
-    )
+def _count(
+    occurrences: list[extract.Occurrence],
+    po: catalogs.Catalog | None,
+    language: str,
+    site_: Site,
+) -> tuple[int, list[messages.Passage]]:
+    """The messages the build shows translated, and the passages it shows in the original.
+
+    Counted as the site counts a page (:func:`sphinx_ext.translation.count`), so the
+    report agrees with ``translation_progress``: a fuzzy msgstr is not shown, nor is
+    one the build's integrity check refuses.
+    """
+    accept = _accepts(language) if site_.reject_mismatches else accept_all
+    translated = 0
+    untranslated = []
+    for occurrence in occurrences:
+        progress = count([occurrence.msgid], po, accept)
+        if progress.translated:
+            translated += 1
+            continue
+        reason = (
+            "fuzzy: shown in the original until someone reviews it"
+            if progress.fuzzy
+            else "refused by the build's integrity check"
+            if progress.rejected
+            else ""
+        )
+        untranslated.append(
+            messages.Passage(occurrence.line, messages.first_words(occurrence.msgid), reason)
+        )
+    return translated, untranslated
+
+
+def _accepts(language: str) -> Accept:
+    """The site's integrity filter (``ainotes_integrity = "reject"``) for ``language``."""
+
+    def faithful(msgid: str, msgstr: str) -> bool:
+        return msgstr == msgid or not features.mismatches(msgid, msgstr, language)
+
+    return faithful
 
 
 def _write(pages: list[_Page]) -> None:

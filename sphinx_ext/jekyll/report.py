@@ -14,7 +14,7 @@ class LanguageReport:
     language: str
     translation: str  # the translated post, relative to the source folder
     catalog: str  # relative to the docs folder
-    status: str  # written, unchanged, would write, not written
+    status: str  # written, unchanged, would write
     messages: int  # Sphinx's count of the page's messages, as in translation_progress
     translated: int
     untranslated: list[Passage] = field(default_factory=list)  # of the source page
