@@ -15,9 +15,10 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.util.typing import ExtensionMetadata
 
-from sphinx_ext import config, html, i18n, interrupted, listings, notices, workflow
+from sphinx_ext import audio, config, html, i18n, interrupted, listings, notices, workflow
 from sphinx_ext.collector import NotesDomain, catalogs_created
-from sphinx_ext.reading import AfterLocale, ReadNote
+from sphinx_ext.localizing import AfterLocale
+from sphinx_ext.reading import ReadNote
 
 __version__ = "0.1.0"
 
@@ -61,7 +62,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     # write time: label, notice and player, in the build language
     app.add_node(notices.provenance_label, html=(notices.visit_label, notices.depart_label))
     app.add_node(notices.translation_notice, html=(notices.visit_notice, notices.depart_notice))
-    _add_html_only_node(app, notices.audio_player, notices.visit_player)
+    _add_html_only_node(app, audio.audio_player, audio.visit_player)
     app.connect("doctree-resolved", notices.add_notices)
 
     # listings, kept fresh on incremental builds

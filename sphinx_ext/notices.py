@@ -7,15 +7,13 @@ messages from the doctrees as read).
 
 from __future__ import annotations
 
-import mimetypes
 from pathlib import Path
 
 from docutils import nodes
 from sphinx.application import Sphinx
-from sphinx.util.osutil import relative_uri
 from sphinx.writers.html5 import HTML5Translator
 
-from sphinx_ext import langtags, links
+from sphinx_ext import audio, langtags, links
 from sphinx_ext.collector import NoteRecord, records
 from sphinx_ext.config import Settings
 from sphinx_ext.i18n import _, ngettext
@@ -28,10 +26,6 @@ class provenance_label(nodes.paragraph):  # docutils names nodes in lower case
 
 class translation_notice(nodes.container):
     """Which translation state the page is in, with a link to the original."""
-
-
-class audio_player(nodes.General, nodes.Element):
-    """An HTML5 player for the note's recording (HTML builders only)."""
 
 
 def label_text(generated: bool, translated: bool, model: str | None) -> str:
@@ -107,9 +101,9 @@ def add_notices(app: Sphinx, doctree: nodes.document, docname: str) -> None:
             bool(record.meta.generated), is_ai_translated(record, language), record.meta.model
         )
         placed.append(_in_language(provenance_label("", text, classes=["ainotes-label"]), language))
-    player = _player(app, record, settings, docname)
-    if player is not None:
-        placed.append(player)
+    recording = audio.player(app, record, settings, docname)
+    if recording is not None:
+        placed.append(_in_language(recording, language))
     state = state_of(record, language)
     if state is not State.ORIGINAL:
         link = None
@@ -119,28 +113,6 @@ def add_notices(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         _mark_fallback(doctree, record, settings, state)
     if placed:
         _insert_after_title(doctree, placed)
-
-
-def _player(
-    app: Sphinx, record: NoteRecord, settings: Settings, docname: str
-) -> nodes.Element | None:
-    """The recording in the build language, else in the original's, saying so."""
-    if not record.audio or app.builder.format != "html":
-        return None
-    language = settings.language
-    fallbacks = [language, record.language, *record.audio]
-    code = next(c for c in fallbacks if c is not None and c in record.audio)
-    if code == language:
-        caption = _("Listen to this note")
-    else:
-        caption = _(
-            "Listen to this note in {language}: there is no recording in this language yet."
-        ).format(language=langtags.name_in(code, language))
-    target = app.builder.get_target_uri(docname)
-    src = relative_uri(target, f"_downloads/{record.audio[code]}")  # where Sphinx copies them
-    kind = mimetypes.guess_type(src)[0] or ""
-    player = audio_player(src=src, type=kind, media_lang=code, caption=caption)
-    return _in_language(player, language)
 
 
 def lang_class(code: str) -> str:
@@ -193,18 +165,6 @@ def _insert_after_title(document: nodes.document, placed: list[nodes.Element]) -
         section[1:1] = placed
     else:
         document[0:0] = placed
-
-
-def visit_player(translator: HTML5Translator, node: audio_player) -> None:
-    source = translator.attval(node["src"])
-    kind = f' type="{translator.attval(node["type"])}"' if node["type"] else ""
-    lang = translator.attval(langtags.to_bcp47(node["media_lang"]))
-    translator.body += [
-        translator.starttag(node, "figure", CLASS="ainotes-audio", dir=node.get("dir", "auto")),
-        f'<audio controls preload="none" lang="{lang}"><source src="{source}"{kind} /></audio>\n',
-        f"<figcaption>{translator.encode(node['caption'])}</figcaption>\n</figure>\n",
-    ]
-    raise nodes.SkipNode
 
 
 def visit_label(translator: HTML5Translator, node: provenance_label) -> None:
