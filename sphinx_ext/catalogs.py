@@ -90,7 +90,7 @@ def load(path: Path) -> Catalog:
     return _load(str(path), stat.st_mtime_ns, stat.st_size)
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=16)  # a page's catalogs; other pages have their own
 def _load(path: str, _mtime_ns: int, _size: int) -> Catalog:
     data = Path(path).read_bytes()
     try:
@@ -135,20 +135,21 @@ def _line_of(exc: PoFileError) -> int | None:
     return int(found[1]) + 1 if found else None  # Babel counts from 0
 
 
-_KEYWORD_STRING = re.compile(r'^\s*(?:msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)?\s*(".*)$')
-_QUOTED = re.compile(r'"(?:[^"\\]|\\.)*"\s*$')
+# A keyword line or continuation line whose string is not one well-formed "..." literal.
+_BAD_STRING = re.compile(
+    r"^[ \t]*(?:msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)?[ \t]*"
+    r'(?!"(?:[^"\\\n]|\\.)*"[ \t\r]*$)"[^\n]*$',
+    re.MULTILINE,
+)
 
 
 def _lint_quotes(text: str) -> list[CatalogProblem]:
     """Strings Babel would silently cut: a missing or a stray double quote."""
-    problems = []
-    for number, line in enumerate(text.split("\n"), start=1):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        match = _KEYWORD_STRING.match(line)
-        if match and not _QUOTED.fullmatch(match[1]):
-            problems.append(CatalogProblem("has an unterminated or unescaped string", number))
-    return problems
+    message = "has an unterminated or unescaped string"
+    return [
+        CatalogProblem(message, text.count("\n", 0, match.start()) + 1)
+        for match in _BAD_STRING.finditer(text)
+    ]
 
 
 _HEADER = re.compile(r'^msgid ""[ \t]*\nmsgstr ((?:"[^\n]*"[ \t]*(?:\n|$))+)', re.MULTILINE)

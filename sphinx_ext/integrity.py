@@ -9,7 +9,7 @@ the Markdown is tokenized with MyST's own markdown-it configuration.
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
@@ -78,8 +78,12 @@ _WRITTEN_IN = {
 _SCRIPT_THRESHOLD = {"Han": 6, "Kana": 6, "Hangul": 6}
 _DEFAULT_THRESHOLD = 12
 
-# A line start without which Markdown reads a text as one paragraph.
-_BLOCK_START = re.compile(r"(?:^|\n)(?: {4}| {0,3}(?:[-*+>#|<]|\d+[.)]|```|~~~|\$\$))|\n\s*\n")
+# A line start without which Markdown reads a text as one paragraph ("**Bold**" is not one).
+_BLOCK_START = re.compile(
+    r"(?:^|\n)(?: {4}| {0,3}(?:[-*+](?:[ \t]|$)|#{1,6}(?:[ \t]|$)|[>|<]|\d{1,9}[.)](?:[ \t]|$)"
+    r"|```|~~~|\$\$|(?:[-*_][ \t]*){3,}$))|\n\s*\n",
+    re.MULTILINE,
+)
 # Characters without which a message has no links, code, HTML, math or substitutions.
 _MARKUP = re.compile(r"[`\[\]<>$]|\{\{|\{[a-z]|://")
 BARE_URL = re.compile(r"https?://[^\s<>()\[\]`\"']+")
@@ -88,7 +92,9 @@ BARE_URL = re.compile(r"https?://[^\s<>()\[\]`\"']+")
 @cache
 def _parser() -> MarkdownIt:
     config = MdParserConfig(enable_extensions={"dollarmath", "substitution", "amsmath"})
-    return create_md_parser(config, RendererHTML)
+    parser = create_md_parser(config, RendererHTML)
+    parser.disable("wordcount", ignoreInvalid=True)  # MyST's reading-time estimate: not needed
+    return parser
 
 
 def _walk(tokens: Iterable[Token]) -> Iterable[Token]:
@@ -98,12 +104,17 @@ def _walk(tokens: Iterable[Token]) -> Iterable[Token]:
             yield from _walk(token.children)
 
 
-@lru_cache(maxsize=4096)
-def _features(text: str) -> dict[Kind, Counter[str]]:
-    found: dict[Kind, Counter[str]] = {kind: Counter() for kind in Kind}
+Features = dict[Kind, Counter[str]]  # only the kinds the text has
+
+
+@lru_cache(maxsize=1024)
+def _features(text: str) -> Features:
+    found: Features = defaultdict(Counter)
     if not _MARKUP.search(text):
         return found
-    for token in _walk(_parser().parse(text)):
+    # parse() as well as parseInline(): the block pass finds HTML and math blocks
+    tokens = _parser().parse(text) if _BLOCK_START.search(text) else _parser().parseInline(text)
+    for token in _walk(tokens):
         if token.type == "link_open":
             found[Kind.LINKS][str(token.attrs.get("href", ""))] += 1
         elif token.type == "image":
@@ -122,15 +133,17 @@ def _features(text: str) -> dict[Kind, Counter[str]]:
             found[kind][f"{{{token.meta.get('name')}}}`{token.content}`"] += 1
         elif token.type in ("substitution_inline", "substitution_block"):
             found[Kind.SUBSTITUTIONS][token.content.strip()] += 1
-    return found
+    return dict(found)
+
+
+# Past Latin (and its diacritics): the only characters worth classifying.
+_NOT_LATIN = re.compile("[^\x00-\u036f]")
 
 
 def _scripts(text: str) -> Counter[str]:
     counts: Counter[str] = Counter()
-    for char in text:
+    for char in _NOT_LATIN.findall(text):
         point = ord(char)
-        if point < 0x0370:  # ASCII and Latin: the common case, decided at once
-            continue
         for script, ranges in _SCRIPT_RANGES.items():
             if any(low <= point <= high for low, high in ranges):
                 counts[script] += 1
@@ -192,7 +205,7 @@ _BLOCKS = {
 }
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1024)
 def block_kind(text: str) -> str:
     """What Markdown makes of a msgstr: "a paragraph", "a list", "2 blocks"..."""
     if not _BLOCK_START.search(text.strip()):
@@ -210,6 +223,10 @@ def check(msgid: str, msgstr: str, language: str | None = None) -> list[Mismatch
     """Every difference between a message and its translation into ``language``."""
     original, translated = _features(msgid), _features(msgstr)
     found: list[Mismatch | None] = [_structure_mismatch(msgid, msgstr)]
-    found += [_compare(kind, original[kind], translated[kind]) for kind in Kind]
+    for kind in Kind:  # in this order, so the messages read the same every time
+        if kind in original or kind in translated:
+            found.append(
+                _compare(kind, original.get(kind, Counter()), translated.get(kind, Counter()))
+            )
     found.append(_script_mismatch(msgid, msgstr, language))
     return [mismatch for mismatch in found if mismatch is not None]
