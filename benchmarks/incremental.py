@@ -68,11 +68,16 @@ _MSGSTR = re.compile(r'^msgstr "(.+)"$', re.MULTILINE)
 
 
 def edit_po(path: Path, round_: int) -> None:
-    """Reword one translation (the first one-line msgstr after the header)."""
+    """Reword one passage's translation: the last one-line msgstr.
+
+    Not the first: that is the page title, and a new title rightly makes
+    the extension rewrite every page (each sidebar lists it).
+    """
     text = path.read_text(encoding="utf-8")
-    match = _MSGSTR.search(text)
-    if match is None:
+    matches = list(_MSGSTR.finditer(text))
+    if not matches:
         raise ValueError(f"{path} has no one-line msgstr to edit")
+    match = matches[-1]
     edited = f'msgstr "{match[1]} überarbeitet {round_}"'
     path.write_text(text[: match.start()] + edited + text[match.end() :], encoding="utf-8")
 

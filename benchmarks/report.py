@@ -73,6 +73,13 @@ def _clean(results: dict[str, Any]) -> Iterator[str]:
     )
 
 
+def _names(names: list[str], most: int = 4) -> str:
+    """A few docnames; a long list (every page rewritten) only as a count."""
+    if len(names) <= most:
+        return ", ".join(names)
+    return f"{len(names)} pages: {', '.join(names[:2])}, ..."
+
+
 def _edits(results: dict[str, Any]) -> Iterator[str]:
     incremental = results["incremental"]
     yield (
@@ -86,7 +93,7 @@ def _edits(results: dict[str, Any]) -> Iterator[str]:
                 yield (
                     f"  {label:<28} {_num(entry['reread_count']):>10} "
                     f"{_num(entry['written_count']):>10} {_num(entry['seconds']['median'], 2):>7} "
-                    f"{_num(entry['fraction_of_clean'], 3):>7}   {', '.join(entry['written'])}"
+                    f"{_num(entry['fraction_of_clean'], 3):>7}   {_names(entry['written'])}"
                 )
 
 
@@ -122,7 +129,7 @@ def _targets(results: dict[str, Any]) -> Iterator[str]:
     for check in checks:
         verdict = {True: "ok  ", False: "MISS", None: "n/a "}[check["passed"]]
         value = check["value"]
-        shown = _num(value, 3) if not isinstance(value, list) else ", ".join(map(str, value))
+        shown = _num(value, 3) if not isinstance(value, list) else _names(list(map(str, value)))
         yield f"  {verdict} {check['what']:<48} {shown:<24} target {check['target']}"
 
 

@@ -6,6 +6,7 @@ any drift of a shared machine's load over both sides alike.
 
 from __future__ import annotations
 
+import time
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -80,9 +81,12 @@ def main_rounds(site: Site, builds: Path, repeat: int, say: Progress) -> Samples
     samples = Samples()
     for number in range(1, repeat + 1):
         say(f"round {number}/{repeat} at N={site.notes}")
+        started = time.perf_counter()
         _turns(site, builds, samples, LANGUAGES, say)
         _together(site, builds, samples, say)
         _jobs2(site, builds, samples, say)
+        left = (repeat - number) * (time.perf_counter() - started)
+        say(f"round {number}/{repeat} done; the other rounds need about {left:.0f} s")
     return samples
 
 
