@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from benchmarks import report
-from benchmarks.bench import DEFAULT_SCALING, Options, run
+from benchmarks.bench import Options, run
 from benchmarks.synth import LISTINGS
 
 
@@ -25,8 +25,8 @@ def parser() -> argparse.ArgumentParser:
     main.add_argument(
         "--scaling",
         type=_sizes,
-        default=DEFAULT_SCALING,
-        help="comma-separated sizes for the per-note cost (default 100,500,1000)",
+        default=None,
+        help="comma-separated sizes for the per-note cost (default N/5,N,2N: 100,500,1000)",
     )
     main.add_argument("--skip-scaling", action="store_true", help="no scaling measurement")
     main.add_argument(

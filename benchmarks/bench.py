@@ -14,7 +14,10 @@ from typing import Any
 from benchmarks import incremental, report, rounds, sections, synth, targets
 from benchmarks.rounds import LANGUAGES, SIDES, Samples
 
-DEFAULT_SCALING = (100, 500, 1000)
+
+def default_scaling(notes: int) -> tuple[int, ...]:
+    """N/5, N and 2N: the issue's 100, 500 and 1,000 at the default size, less for a quick run."""
+    return tuple(sorted({max(1, notes // 5), notes, 2 * notes}))
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,7 +25,7 @@ class Options:
     notes: int = 500
     out: Path = Path("build/bench")
     repeat: int = 3
-    scaling: tuple[int, ...] = DEFAULT_SCALING  # () skips item 6
+    scaling: tuple[int, ...] | None = None  # None: default_scaling(notes); () skips item 6
     listing: str = "auto"  # the extension side's pages: see synth.LISTINGS
     keep: bool = False  # keep the generated sites and builds (in out/work)
     say: Callable[[str], None] = field(default=lambda _: None, compare=False)
@@ -41,11 +44,15 @@ class _Phases:
         self._last = now
 
 
+def _scaling_sizes(options: Options) -> tuple[int, ...]:
+    return default_scaling(options.notes) if options.scaling is None else options.scaling
+
+
 def _scaling(
     options: Options, sites: dict[int, synth.Site], main: Samples, builds: Path
 ) -> list[dict[str, Any]]:
     points = []
-    for size in sorted(options.scaling):
+    for size in sorted(_scaling_sizes(options)):
         samples = main
         if size != options.notes:  # the main size's English builds are measured already
             samples = rounds.scaling_rounds(sites[size], builds, options.repeat, options.say)
@@ -55,7 +62,7 @@ def _scaling(
 
 def _measure(options: Options, work: Path) -> dict[str, Any]:
     say, phases = options.say, _Phases()
-    sizes = sorted({options.notes, *options.scaling})
+    sizes = sorted({options.notes, *_scaling_sizes(options)})
     say(f"generating sites of {', '.join(map(str, sizes))} notes in {work}")
     sites = synth.generate(work, sizes, listing=options.listing)
     main, builds = sites[options.notes], work / "builds"
@@ -79,7 +86,7 @@ def _measure(options: Options, work: Path) -> dict[str, Any]:
         "site": sections.site_summary(main),
         **sections.clean_builds(samples),
         "incremental": edits,
-        "scaling": {"sizes": sorted(options.scaling), "points": points},
+        "scaling": {"sizes": sorted(_scaling_sizes(options)), "points": points},
         "phase_seconds": phases.seconds,
     }
 
