@@ -182,14 +182,17 @@ class AfterLocale(SphinxTransform):
     """Between Sphinx's Locale transform and its count: correct the count, report what was lost.
 
     Locale translates a toctree's caption and an image's alt text but leaves
-    both marked ``translated=False``, so Sphinx counts them untranslated; and
-    it keeps the original, without a word, when a msgstr parses to another
-    kind of block than the original's.
+    both marked ``translated=False``, so Sphinx counts them untranslated; it
+    keeps the original, without a word, when a msgstr parses to another kind
+    of block than the original's; and the nodes it puts in still belong to the
+    small document each msgstr was parsed into, which is then pickled with
+    the page (a translated page's doctree grew tens of times larger).
     """
 
     default_priority = 23  # after Locale (20), before TranslationProgressTotaliser (25)
 
     def apply(self, **kwargs: object) -> None:
+        _adopt(self.document)
         for node in self.document.findall(addnodes.toctree):
             if node.get("translated") is False and _toctree_translated(node):
                 node["translated"] = True
@@ -212,6 +215,13 @@ class AfterLocale(SphinxTransform):
                 Subtype.INTEGRITY,
                 in_file(path, lineno),
             )
+
+
+def _adopt(document: nodes.document) -> None:
+    """Make every node belong to the page, not to the msgstr it was parsed from."""
+    for node in document.findall():
+        if getattr(node, "_document", None) not in (None, document):
+            node.document = document
 
 
 def _toctree_translated(node: addnodes.toctree) -> bool:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from sphinx.util.parallel import parallel_available
 
 from tests.conftest import Build, soup, warnings_of
@@ -64,3 +66,16 @@ def test_parallel_read_merges_records(build: Build) -> None:
         assert str(soup(parallel, docname).select_one("article")) == str(
             soup(serial, docname).select_one("article")
         )
+
+
+def test_translated_doctree_is_not_bloated_by_msgstr_documents(build: Build) -> None:
+    """Translated nodes belong to the page, not to the tiny documents msgstrs were parsed in."""
+    english, german = build("docs", "en"), build("docs", "de")
+    note = "notes/xiangyu-zhang"
+    doctree = german.env.get_doctree(note)
+    assert {id(node.document) for node in doctree.findall()} == {id(doctree)}
+    size = {
+        app.config.language: (Path(app.doctreedir) / f"{note}.doctree").stat().st_size
+        for app in (english, german)
+    }
+    assert size["de"] < 1.5 * size["en"], size
