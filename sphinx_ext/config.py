@@ -55,6 +55,15 @@ CONFIG_VALUES: tuple[tuple[str, object, Rebuild, tuple[type, ...], str], ...] = 
         "Put the language switcher in the sidebar (under the search box) on every page.",
     ),
     (
+        "ainotes_notes_in_toctree",
+        True,
+        "env",
+        (bool,),
+        "Notes are listed in a toctree, and so in furo's sidebar on every page. False: notes "
+        "need no toctree (the notes index links them), so that a site of thousands of notes "
+        "does not carry every note on every page.",
+    ),
+    (
         "ainotes_audio_dir",
         "audio",
         "env",

@@ -41,6 +41,8 @@ class ReadNote(SphinxTransform):
         fields = self._front_matter_fields()
         meta = self._parse(fields)
         self._check_page(meta, fields)
+        if meta.is_note and not self.config.ainotes_notes_in_toctree:
+            self.env.metadata[self.env.docname]["orphan"] = True  # as `orphan:` would say
         settings = Settings.of(self.config, Path(self.env.srcdir))
         language = settings.site_language(meta.lang)
         if meta.lang and language is None:

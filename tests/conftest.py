@@ -72,6 +72,9 @@ def build(make_app: Callable[..., SphinxTestApp], tmp_path: Path) -> Build:
             parallel=parallel,
         )
         app.build()
+        # Sphinx's registries and translators are global: reset them, so that the next
+        # build in the same test starts clean (the app's env and output stay usable)
+        app.cleanup()
         return app
 
     return _build

@@ -192,3 +192,24 @@ def test_catalog_edit_rereads_only_its_page(
     )
     seen = build()
     assert seen["read"] == ["notes/partial"]
+
+
+def _notes_out_of_the_toctree(srcdir: Path) -> Path:
+    index = srcdir / "index.md"
+    text = index.read_text("utf-8").replace("notes/*\nnotes/deep/*\n", "notes/plain-page\n")
+    index.write_text(text, "utf-8")
+    return srcdir
+
+
+def test_notes_can_live_outside_the_toctree(build: Build, tmp_path: Path) -> None:
+    """For thousands of notes: the index links them, no sidebar lists them all."""
+    srcdir = _notes_out_of_the_toctree(copy_root("notes", tmp_path / "a"))
+    assert "isn't included in any toctree" in warnings_of(build("notes", "en", srcdir=srcdir))
+
+    srcdir = _notes_out_of_the_toctree(copy_root("notes", tmp_path / "b"))
+    app = build("notes", "en", srcdir=srcdir, ainotes_notes_in_toctree=False)
+    assert warnings_of(app) == ""
+    sidebar = soup(app, "notes/human").select_one(".sidebar-tree")
+    assert sidebar is not None and "Generated note" not in sidebar.get_text()
+    assert "Generated note" in listings(soup(app, "listing"))[0]
+    assert "orphan" not in app.env.metadata["notes/plain-page"]  # not a note
