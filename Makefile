@@ -58,17 +58,19 @@ test: $(STAMP)
 	$(PY) -m pytest -n $(JOBS)
 
 # A synthetic bilingual site, plain Sphinx against Sphinx with this extension.
+# BENCHOPTS: e.g. --repeat 1 --skip-scaling (see python -m benchmarks --help).
 N ?= 500
+BENCHOPTS ?=
 bench: $(STAMP)
-	$(PY) -m benchmarks --notes $(N) --out $(BUILD)/bench
+	$(PY) -m benchmarks --notes $(N) --out $(BUILD)/bench $(BENCHOPTS)
 
 # How long `sphinx-notes import-jekyll` takes for N synthetic note pairs.
 import-bench: $(STAMP)
 	$(PY) -m sphinx_ext.jekyll.bench --pairs $(N)
 
 lint: $(STAMP)
-	$(PY) -m ruff check sphinx_ext tests
-	$(PY) -m ruff format --check sphinx_ext tests
+	$(PY) -m ruff check sphinx_ext tests benchmarks
+	$(PY) -m ruff format --check sphinx_ext tests benchmarks
 	$(PY) -m mypy
 
 # The extension's own UI strings: extract, merge into each language, compile.
