@@ -86,33 +86,44 @@ def before_read(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None
     data = _domain(env).data
     if docnames:
         data["refresh"] = True
-        # merged: removed pages were noted first, at env-get-outdated
-        before = {docname: title_of(env, docname) for docname in docnames}
-        data["titles"] = {**data.get("titles", {}), **before}
+        data["titles"] = {docname: title_of(env, docname) for docname in docnames}
 
 
 def removed(
     app: Sphinx, env: BuildEnvironment, added: Set[str], changed: Set[str], gone: Set[str]
 ) -> Iterable[str]:
-    """``env-get-outdated``: a removed note must leave the listings and the navigation."""
+    """``env-get-outdated``: a removed note must leave the listings, and the navigation."""
     if gone:
         data = _domain(env).data
         data["refresh"] = True
-        data["titles"] = {**data.get("titles", {}), **dict.fromkeys(gone, "")}
+        if gone & _in_toctrees(env):  # before Sphinx re-reads the page that listed it
+            data["navigation_changed"] = True
     return []
+
+
+def _in_toctrees(env: BuildEnvironment) -> set[str]:
+    """Pages whose titles other pages show: in the sidebar, and as previous and next."""
+    return set().union(*env.toctree_includes.values()) | {env.config.root_doc}
 
 
 def listings_to_write(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """``env-updated``: write the pages with listings again, without re-reading them.
 
-    When a page was added, removed or retitled, every page's sidebar navigation
-    (furo's global table of contents) changes too, so every page is written.
+    When a page in a toctree was added, removed or retitled, every page's sidebar
+    navigation (furo's global table of contents) changes too, so every page is
+    written. Notes outside toctrees (``ainotes_notes_in_toctree = False``) change
+    the listings only.
     """
     data = _domain(env).data
     titles: dict[str, str | None] = data.pop("titles", {})
+    navigation_changed = data.pop("navigation_changed", False)
     if not data.pop("refresh", False):
         return []
-    if any(title_of(env, docname) != title for docname, title in titles.items()):
+    in_toctrees = _in_toctrees(env)
+    if navigation_changed or any(
+        docname in in_toctrees and title_of(env, docname) != title
+        for docname, title in titles.items()
+    ):
         return sorted(env.found_docs)
     return sorted(_domain(env).listings)
 

@@ -213,3 +213,18 @@ def test_notes_can_live_outside_the_toctree(build: Build, tmp_path: Path) -> Non
     assert sidebar is not None and "Generated note" not in sidebar.get_text()
     assert "Generated note" in listings(soup(app, "listing"))[0]
     assert "orphan" not in app.env.metadata["notes/plain-page"]  # not a note
+
+
+def test_retitling_a_note_outside_the_toctree_rewrites_the_listings_only(
+    make_app: Callable[..., SphinxTestApp], tmp_path: Path
+) -> None:
+    srcdir = _notes_out_of_the_toctree(copy_root("notes", tmp_path / "src"))
+    build = _incremental(make_app, srcdir)
+    build(ainotes_notes_in_toctree=False)
+    note = srcdir / "notes/human.md"
+    note.write_text(note.read_text("utf-8").replace("Human note", "Renamed note"), "utf-8")
+    seen = build(ainotes_notes_in_toctree=False)
+    assert seen["read"] == ["notes/human"]
+    # Sphinx adds index: its toctree holds the rewritten listing pages
+    assert seen["written"] == ["index", "listing", "notes/human", "status"]
+    assert "Renamed note" in listings(seen["soup"])[0]  # type: ignore[arg-type]
