@@ -113,9 +113,6 @@ _PARSERS: dict[str, Callable[[str], object]] = {
     "type": _text,
 }
 
-#: Keys this extension reads; ``layout`` is Jekyll's and accepted silently.
-KNOWN_KEYS = frozenset(_PARSERS) | {"layout"}
-
 
 def parse_front_matter(fields: Mapping[str, str]) -> tuple[NoteMeta, list[Problem]]:
     """Parse front-matter strings; unknown keys are left alone, bad values dropped."""

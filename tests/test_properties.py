@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import io
 import tempfile
@@ -12,9 +13,10 @@ from hypothesis import strategies as st
 
 from sphinx_ext import catalogs
 from sphinx_ext.integrity import block_kind, check
-from sphinx_ext.metadata import KNOWN_KEYS, NoteMeta, as_fields, parse_front_matter, yaml_problem
+from sphinx_ext.metadata import NoteMeta, as_fields, parse_front_matter, yaml_problem
 
-KEYS = st.sampled_from(sorted(KNOWN_KEYS)) | st.text(max_size=12)
+FIELDS = sorted(field.name for field in dataclasses.fields(NoteMeta))
+KEYS = st.sampled_from([*FIELDS, "layout"]) | st.text(max_size=12)
 VALUES = st.text(max_size=80) | st.sampled_from(
     ["True", "False", "true", "maybe", "2025-09-09", "en", "zh-Hant", "42", "", " ", "\n"]
 )
