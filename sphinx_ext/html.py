@@ -1,4 +1,4 @@
-"""What goes into each HTML page's context: the language switcher and hreflang links."""
+"""What goes into each HTML page's context: switcher, hreflang links, JSON-LD, ai-provenance."""
 
 from __future__ import annotations
 
