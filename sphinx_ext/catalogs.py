@@ -13,7 +13,7 @@ import contextlib
 import io
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -66,7 +66,7 @@ def catalog_path(locale_dir: Path, language: str, domain: str) -> Path:
     return locale_dir / language / "LC_MESSAGES" / f"{domain}.po"
 
 
-def find(locale_dirs: list[Path], language: str, domain: str) -> Path | None:
+def find(locale_dirs: Sequence[Path], language: str, domain: str) -> Path | None:
     """The first existing ``.po`` for a gettext domain, in ``locale_dirs`` order."""
     for locale_dir in locale_dirs:
         path = catalog_path(locale_dir, language, domain)
@@ -75,7 +75,7 @@ def find(locale_dirs: list[Path], language: str, domain: str) -> Path | None:
     return None
 
 
-def stale_compiled(locale_dirs: list[Path], language: str, domain: str) -> Path | None:
+def stale_compiled(locale_dirs: Sequence[Path], language: str, domain: str) -> Path | None:
     """A ``.mo`` left behind by a deleted ``.po``; Sphinx would still apply it."""
     for locale_dir in locale_dirs:
         mo = catalog_path(locale_dir, language, domain).with_suffix(".mo")

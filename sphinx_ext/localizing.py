@@ -58,7 +58,7 @@ def translations(page: Page) -> tuple[dict[str, Translation], list[str]]:
     found: dict[str, Translation] = {}
     watch: list[str] = []
     for code in settings.languages:
-        path = catalogs.find(list(settings.locale_dirs), code, page.domain)
+        path = catalogs.find(settings.locale_dirs, code, page.domain)
         if code == settings.language:
             _refuse_unwanted(page, messages, path, own_language=code == page.language)
         if code == page.language:
@@ -69,20 +69,29 @@ def translations(page: Page) -> tuple[dict[str, Translation], list[str]]:
                 expected = catalogs.catalog_path(settings.locale_dirs[0], code, page.domain)
                 watch.append(relative(expected, srcdir))
             continue
-        found[code] = _translation(page, code, path, messages)
+        found[code] = _translation(page, code, path, messages, msgids)
     return found, watch
 
 
-def _translation(page: Page, code: str, path: Path, messages: Messages) -> Translation:
+def _translation(
+    page: Page, code: str, path: Path, messages: Messages, msgids: list[str]
+) -> Translation:
     settings = page.settings
     catalog = catalogs.load(path)
+    accept: Callable[[str, str], bool] = accept_all
     if code == settings.language:
         _report(catalog, path)
-        _guard(page, messages, catalog, path)
+        refused = _guard(page, messages, catalog, path)
+        if refused:  # the guard checked these already: count its verdict, not a second check
+
+            def accept(msgid: str, msgstr: str) -> bool:
+                return msgid not in refused
+
     else:
         page.env.note_dependency(path)  # Sphinx tracks the build language's .mo itself
-    accept = faithful_in(code) if settings.reject_mismatches else accept_all
-    progress = count([msgid for _node, msgid in messages], catalog, accept)
+        if settings.reject_mismatches:
+            accept = faithful_in(code)
+    progress = count(msgids, catalog, accept)
     if code == settings.language and progress.fuzzy and not progress.translated:
         warn(
             "catalog has only fuzzy entries for this page, so none is shown; "
@@ -112,8 +121,8 @@ def _refuse_unwanted(
             "delete it, or correct the page's 'lang'"
         )
     elif path is None:
-        locale_dirs = list(page.settings.locale_dirs)
-        path = catalogs.stale_compiled(locale_dirs, page.settings.language, page.domain)
+        settings = page.settings
+        path = catalogs.stale_compiled(settings.locale_dirs, settings.language, page.domain)
         message = "compiled catalog has no .po any more, so it is not used; delete it"
     else:
         return
@@ -133,13 +142,14 @@ def _report(catalog: catalogs.Catalog, path: Path) -> None:
         )
 
 
-def _guard(page: Page, messages: Messages, catalog: catalogs.Catalog, path: Path) -> None:
-    """Keep the original where a translation changed what must not change.
+def _guard(page: Page, messages: Messages, catalog: catalogs.Catalog, path: Path) -> set[str]:
+    """Keep the original where a translation changed what must not change; the msgids kept.
 
     A node marked not translatable is skipped by Locale; ``translated=False``
     makes Sphinx count it as untranslated.
     """
     reject = page.settings.reject_mismatches
+    refused: set[str] = set()
     expected = []
     for node, msgid in messages:
         msgstr = catalog.translation(msgid)
@@ -162,9 +172,11 @@ def _guard(page: Page, messages: Messages, catalog: catalogs.Catalog, path: Path
             if reject:
                 node["translatable"] = False
                 node["translated"] = False
+                refused.add(msgid)
                 continue
         expected.append((node, msgid, msgstr, lineno))
     page.document[EXPECTED] = (str(path), expected)
+    return refused
 
 
 def _quote(msgid: str) -> str:
