@@ -30,7 +30,8 @@ def read_conf(docs: Path) -> dict[str, object]:
 
 
 def site_languages(conf: dict[str, object]) -> list[str]:
-    languages = conf.get("ainotes_languages") or [conf.get("language") or "en"]
+    # as Settings.of: without a list, the site is its source language
+    languages = conf.get("ainotes_languages") or [conf.get("ainotes_source_language") or "en"]
     assert isinstance(languages, list | tuple), "ainotes_languages must be a list"
     return [str(code) for code in languages]
 
