@@ -43,6 +43,10 @@ def child_env() -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k not in ("LANGUAGE", "LC_MESSAGES")}
     env["LC_ALL"] = "C.UTF-8"
     env["PYTHONHASHSEED"] = "0"
+    # With CI=true or FORCE_COLOR set, Sphinx thinks it writes to a terminal
+    # and redraws one status line with escape codes, which -N does not turn
+    # off; NO_COLOR gives one plain line per document.
+    env["NO_COLOR"] = "1"
     return env
 
 
