@@ -160,6 +160,10 @@ def _mark_fallback(
 
 
 def _insert_after_title(document: nodes.document, placed: list[nodes.Element]) -> None:
+    for node in placed:
+        # Sphinx's search skips "no-search": otherwise every page would match
+        # "generated", "translated" or the model's name.
+        node["classes"].append("no-search")
     section = next(document.findall(nodes.section), None)
     if section is not None and section.children and isinstance(section[0], nodes.title):
         section[1:1] = placed

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 from bs4 import BeautifulSoup, Tag
+from sphinx.testing.util import SphinxTestApp
 
 from tests.conftest import Build, soup, warnings_of
 
@@ -48,7 +52,7 @@ def test_each_state_in_german(build: Build, docname: str, state: str, text: str)
     app = build("notes", "de")
     found = notice(soup(app, docname))
     assert found is not None
-    assert found["class"] == ["ainotes-notice", f"ainotes-notice-{state}"]
+    assert found["class"] == ["ainotes-notice", f"ainotes-notice-{state}", "no-search"]
     assert found["lang"] == "de"
     assert found["role"] == "note"
     paragraph = found.select_one("p")
@@ -141,3 +145,24 @@ def test_states_in_the_environment(build: Build) -> None:
         "status": "untranslated",
     }
     assert "de" not in records(app.env)["notes/deutsch"].translations  # written in German
+
+
+def _pages_with(app: SphinxTestApp, *words: str) -> set[str]:
+    """The pages Sphinx's search finds for any of ``words``."""
+    text = Path(app.outdir, "searchindex.js").read_text(encoding="utf-8")
+    index = json.loads(text.removeprefix("Search.setIndex(").removesuffix(")"))
+    found: set[str] = set()
+    for word in words:
+        hits = index["terms"].get(word, [])
+        found.update(index["docnames"][i] for i in ([hits] if isinstance(hits, int) else hits))
+    return found
+
+
+def test_labels_and_notices_stay_out_of_search(build: Build) -> None:
+    # The model's name is in notes/generated's label only (and in the listing
+    # of all notes); "KI" is in every German label and notice, but in the text
+    # of notes/relayed alone. A search for them must not list every page.
+    assert _pages_with(build("notes", "en"), "openai", "gpt") == {"listing"}
+    german = build("notes", "de")
+    assert _pages_with(german, "ki") == {"listing", "notes/relayed"}
+    assert "notes/generated" in _pages_with(german, "absatz")  # the page's own words are there
