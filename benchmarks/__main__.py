@@ -35,6 +35,12 @@ def parser() -> argparse.ArgumentParser:
         default="auto",
         help="how the extension side lists the notes (auto: its directives, if it has them)",
     )
+    main.add_argument(
+        "--sidebar",
+        action="store_true",
+        help="put the notes in the toctree, so furo's sidebar lists them all on every page "
+        "(Sphinx's own cost then grows with N per note)",
+    )
     main.add_argument("--keep", action="store_true", help="keep the sites and builds in OUT/work")
     return main
 
@@ -56,6 +62,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         repeat=args.repeat,
         scaling=() if args.skip_scaling else args.scaling,
         listing=args.listing,
+        sidebar=args.sidebar,
         keep=args.keep,
         say=_say(time.perf_counter()),
     )

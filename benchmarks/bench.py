@@ -27,6 +27,7 @@ class Options:
     repeat: int = 3
     scaling: tuple[int, ...] | None = None  # None: default_scaling(notes); () skips item 6
     listing: str = "auto"  # the extension side's pages: see synth.LISTINGS
+    sidebar: bool = False  # notes in the toctree, so in furo's sidebar on every page
     keep: bool = False  # keep the generated sites and builds (in out/work)
     say: Callable[[str], None] = field(default=lambda _: None, compare=False)
 
@@ -64,7 +65,7 @@ def _measure(options: Options, work: Path) -> dict[str, Any]:
     say, phases = options.say, _Phases()
     sizes = sorted({options.notes, *_scaling_sizes(options)})
     say(f"generating sites of {', '.join(map(str, sizes))} notes in {work}")
-    sites = synth.generate(work, sizes, listing=options.listing)
+    sites = synth.generate(work, sizes, listing=options.listing, sidebar=options.sidebar)
     main, builds = sites[options.notes], work / "builds"
     phases.done("generate")
     samples = rounds.main_rounds(main, builds, options.repeat, say)

@@ -33,7 +33,7 @@ def _header(results: dict[str, Any]) -> Iterator[str]:
     yield (
         f"Synthetic site: {site['notes']} notes, {words['total']:,} words "
         f"({words['min']}-{words['max']} per note), {site['messages']:,} messages; "
-        f"listing: {site['listing']}"
+        f"listing: {site['listing']}; notes in the sidebar: {'yes' if site['sidebar'] else 'no'}"
     )
     yield f"German catalogs: {catalogs}"
     yield (

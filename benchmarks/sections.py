@@ -103,6 +103,7 @@ def site_summary(site: Site) -> dict[str, Any]:
         "messages": site.messages,
         "de_catalogs": dict(Counter(site.translation.values())),
         "listing": site.listing,
+        "sidebar": site.sidebar,
     }
 
 

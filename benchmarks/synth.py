@@ -40,6 +40,14 @@ CONF = {
     'ainotes_source_language = "en"\n' + _CONF_COMMON,
 }
 
+#: Notes outside the toctree, each side as its users would do it: furo puts
+#: every toctree entry on every page, which makes a site of thousands of
+#: notes quadratic in Sphinx itself (see the README's Performance section).
+_OUTSIDE_TOCTREE = {
+    "plain": 'suppress_warnings = ["toc.not_included"]\n',
+    "ext": "ainotes_notes_in_toctree = False\n",
+}
+
 _INDEX_HEAD = """---
 title: AI Notes
 ---
@@ -75,11 +83,12 @@ def _directive(name: str) -> str:
 LISTINGS = ("toctree", "notes", "notes+status")
 
 
-def pages(side: str, listing: str) -> dict[str, str]:
+def pages(side: str, listing: str, sidebar: bool) -> dict[str, str]:
     """The non-note pages (docname -> Markdown); both sides have the same ones."""
     dashboards = side == "ext" and listing != "toctree"
     index = _INDEX_HEAD + (_directive("notes") if dashboards else "")
-    index += _toctree("notes/*", "Notes", hidden=dashboards, glob=True) + "\n"
+    if sidebar:
+        index += _toctree("notes/*", "Notes", hidden=dashboards, glob=True) + "\n"
     index += _toctree("translation-status", "This site", hidden=dashboards)
     status = _STATUS_HEAD
     if side == "ext" and listing == "notes+status":
@@ -126,6 +135,7 @@ class Site:
     messages: int  # translatable messages, all pages
     translation: dict[str, str]  # docname -> catalogs.Kind value (German catalogs)
     listing: str
+    sidebar: bool  # the notes are in the toctree, so furo's sidebar lists them all
 
     @property
     def plain(self) -> Path:
@@ -142,10 +152,13 @@ class Site:
         return [docname(i) for i in range(self.notes)]
 
 
-def write_sources(project: Path, texts: Sequence[str], side: str, listing: str) -> None:
+def write_sources(
+    project: Path, texts: Sequence[str], side: str, listing: str, sidebar: bool
+) -> None:
     (project / "notes").mkdir(parents=True, exist_ok=True)
-    (project / "conf.py").write_text(CONF[side], encoding="utf-8")
-    for name, text in pages(side, listing).items():
+    conf = CONF[side] + ("" if sidebar else _OUTSIDE_TOCTREE[side])
+    (project / "conf.py").write_text(conf, encoding="utf-8")
+    for name, text in pages(side, listing, sidebar).items():
         (project / f"{name}.md").write_text(text, encoding="utf-8")
     for i, text in enumerate(texts):
         (project / f"{docname(i)}.md").write_text(text, encoding="utf-8")
@@ -163,33 +176,40 @@ def recordings(text: str, index: int) -> tuple[str, ...]:
 
 
 def generate(
-    work: Path, sizes: Sequence[int], *, listing: str = "auto", seed: int = SEED
+    work: Path,
+    sizes: Sequence[int],
+    *,
+    listing: str = "auto",
+    sidebar: bool = False,
+    seed: int = SEED,
 ) -> dict[int, Site]:
     """Sites of each size under ``work``; one gettext run on the largest gives every msgid."""
     listing = available_listing() if listing == "auto" else listing
+    sidebar = sidebar or listing == "toctree"  # a toctree listing is the sidebar
     largest = max(sizes)
     texts = [note(seed, i) for i in range(largest)]
     gettext_project = work / "gettext-src"
-    write_sources(gettext_project, texts, "ext", listing)
+    write_sources(gettext_project, texts, "ext", listing, sidebar)
     templates = catalogs.extract(gettext_project, work / "gettext")
     shutil.rmtree(gettext_project)
     sites = {}
     for size in sorted(set(sizes)):
         root = work / f"site-{size}"
-        write_sources(root / "ext", texts[:size], "ext", listing)
-        docnames = [*pages("ext", listing), *(docname(i) for i in range(size))]
+        write_sources(root / "ext", texts[:size], "ext", listing, sidebar)
+        docnames = [*pages("ext", listing, sidebar), *(docname(i) for i in range(size))]
         kinds = catalogs.write_all(root / "ext" / "locale", templates, docnames, seed)
-        _copy_as_plain(root / "ext", root / "plain", listing)
+        _copy_as_plain(root / "ext", root / "plain", listing, sidebar)
         words = tuple(len(text.split()) for text in texts[:size])
         messages = sum(catalogs.count(templates.get(name)) for name in docnames)
-        sites[size] = Site(size, root, words, messages, kinds, listing)
+        sites[size] = Site(size, root, words, messages, kinds, listing, sidebar)
     return sites
 
 
-def _copy_as_plain(ext: Path, plain: Path, listing: str) -> None:
+def _copy_as_plain(ext: Path, plain: Path, listing: str, sidebar: bool) -> None:
     # copy2 keeps mtimes, so each .mo stays newer than its .po and Sphinx
     # compiles nothing during a measured build on either side.
     shutil.copytree(ext, plain, copy_function=shutil.copy2)
-    (plain / "conf.py").write_text(CONF["plain"], encoding="utf-8")
-    for name, text in pages("plain", listing).items():
+    conf = CONF["plain"] + ("" if sidebar else _OUTSIDE_TOCTREE["plain"])
+    (plain / "conf.py").write_text(conf, encoding="utf-8")
+    for name, text in pages("plain", listing, sidebar).items():
         (plain / f"{name}.md").write_text(text, encoding="utf-8")

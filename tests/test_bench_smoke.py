@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from benchmarks import report
+from benchmarks import report, synth
 from benchmarks.bench import Options, run
 from benchmarks.rounds import LANGUAGES
 
@@ -37,6 +37,7 @@ def test_benchmark_runs_end_to_end(tmp_path: Path) -> None:
         assert section in results, section
     assert results["notes"] == 5
     assert results["site"]["notes"] == 5
+    assert results["site"]["sidebar"] is False
     for language in LANGUAGES:
         assert len(results["overhead"][language]["ext"]["runs"]) == 1
         assert results["memory"][language]["ext_mib"]["median"] > 0
@@ -55,3 +56,16 @@ def test_benchmark_runs_end_to_end(tmp_path: Path) -> None:
     assert [point["notes"] for point in results["scaling"]["points"]] == [3, 5]
     assert all(isinstance(target["what"], str) for target in results["targets"])
     assert "Targets:" in report.table(results)
+
+
+def test_notes_leave_the_sidebar_on_both_sides(tmp_path: Path) -> None:
+    # By default neither side's toctree lists the notes, each in its own way.
+    site = synth.generate(tmp_path, [2], listing="notes")[2]
+    for side in ("plain", "ext"):
+        assert "notes/*" not in (site.project(side) / "index.md").read_text(encoding="utf-8")
+    assert "ainotes_notes_in_toctree = False" in (site.ext / "conf.py").read_text(encoding="utf-8")
+    assert "toc.not_included" in (site.plain / "conf.py").read_text(encoding="utf-8")
+    with_sidebar = synth.generate(tmp_path / "sidebar", [2], listing="notes", sidebar=True)[2]
+    for side in ("plain", "ext"):
+        index = (with_sidebar.project(side) / "index.md").read_text(encoding="utf-8")
+        assert "notes/*" in index
