@@ -110,7 +110,7 @@ def json_for_script(data: object) -> str:
 def provenance_tags(app: Sphinx, settings: Settings, pagename: str) -> list[str]:
     """The machine-readable AI labels of a note: JSON-LD and one ``<meta>`` tag."""
     record = records(app.env).get(pagename)
-    if record is None or not (record.meta.is_note or record.meta.generated):
+    if record is None or not (record.meta.is_note or record.meta.ai_generated):
         return []
     headline = (title_of(app.env, pagename) or pagename)[:MAX_TITLE]
     data = article(app, settings, pagename, record, headline)
@@ -141,7 +141,7 @@ def article(
     }
     if meta.date:
         data["dateCreated"] = meta.date.isoformat()
-    if meta.generated or is_ai_translated(record, language):
+    if meta.ai_generated or is_ai_translated(record, language):
         data["digitalSourceType"] = TRAINED_ALGORITHMIC_MEDIA
     if meta.model:
         data["creator"] = {"@type": "SoftwareApplication", "name": meta.model}
@@ -171,7 +171,7 @@ def meta_content(settings: Settings, record: NoteRecord) -> str:
     """``generated=yes; translated=no; model=openai/gpt-5; language=de; original-language=en``."""
     language = settings.language
     fields = [
-        ("generated", "yes" if record.meta.generated else "no"),
+        ("generated", "yes" if record.meta.ai_generated else "no"),
         ("translated", "yes" if is_ai_translated(record, language) else "no"),
     ]
     if record.meta.model:

@@ -160,7 +160,7 @@ def _select(app: Sphinx, settings: Settings, node: notes_listing) -> list[tuple[
     found = _notes(app.env, node.get("type", "note"))
     if "generated" in node:
         wanted = node["generated"] == "yes"
-        found = [(d, r) for d, r in found if bool(r.meta.generated) is wanted]
+        found = [(d, r) for d, r in found if r.meta.ai_generated is wanted]
     if "language" in node:
         code = langtags.match(node["language"], settings.languages) or node["language"]
         found = [(d, r) for d, r in found if code in r.languages()]
@@ -195,7 +195,7 @@ def _index_entry(
         text = format_date(record.meta.date, "medium", locale=locale)
         entry += [nodes.Text(" "), nodes.inline("", text, classes=["ainotes-index-date"])]
     label = label_text(
-        bool(record.meta.generated), is_ai_translated(record, language), record.meta.model
+        record.meta.ai_generated, is_ai_translated(record, language), record.meta.model
     )
     entry += [nodes.Text(" "), nodes.inline("", label, classes=["ainotes-index-label"])]
     languages = nodes.inline(classes=["ainotes-index-languages"])

@@ -36,9 +36,18 @@ class NoteMeta:
     type: str | None = None
 
     @property
+    def ai_generated(self) -> bool:
+        """Written by an AI model: ``generated`` says so, or, unsaid, a ``model`` is named.
+
+        A note naming the model that wrote it must not be labelled "Original".
+        """
+        return self.generated if self.generated is not None else self.model is not None
+
+    @property
     def is_note(self) -> bool:
-        """A note says ``type: note``, or says nothing of its type but whether it is AI-made."""
-        return self.type == "note" or (self.type is None and self.generated is not None)
+        """A note says ``type: note``, or says nothing of its type but how it was made."""
+        said = self.generated is not None or self.model is not None
+        return self.type == "note" or (self.type is None and said)
 
 
 @dataclass(frozen=True, slots=True)

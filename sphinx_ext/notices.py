@@ -96,9 +96,9 @@ def add_notices(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     settings = Settings.of(app.config, Path(app.env.srcdir))
     language = settings.language
     placed: list[nodes.Element] = []
-    if record.meta.is_note or record.meta.generated:
+    if record.meta.is_note or record.meta.ai_generated:
         text = label_text(
-            bool(record.meta.generated), is_ai_translated(record, language), record.meta.model
+            record.meta.ai_generated, is_ai_translated(record, language), record.meta.model
         )
         placed.append(_in_language(provenance_label("", text, classes=["ainotes-label"]), language))
     recording = audio.player(app, record, settings, docname)

@@ -117,6 +117,15 @@ def test_missing_generated_and_type() -> None:
     assert parse_front_matter({"generated": "False"})[0].is_note
 
 
+def test_a_named_model_means_ai_generated() -> None:
+    meta, _ = parse_front_matter({"title": "T", "model": "x-ai/grok-4"})
+    assert meta.generated is None  # what the front matter says is kept as said
+    assert meta.ai_generated and meta.is_note
+    said_no = parse_front_matter({"generated": "false", "model": "x-ai/grok-4"})[0]
+    assert not said_no.ai_generated  # an explicit `generated: false` wins
+    assert not parse_front_matter({"title": "T"})[0].ai_generated
+
+
 def test_fields_round_trip() -> None:
     meta, _ = parse_front_matter({**SEED, "model": "m", "date": "2025-09-09", "image": "a.png"})
     assert parse_front_matter(as_fields(meta)) == (meta, [])
