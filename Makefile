@@ -7,6 +7,10 @@ PY          := $(VENV)/bin/python
 DOCS        ?= docs
 BUILD       ?= build
 SPHINXOPTS  ?= -W --keep-going
+# Each language's build also runs in parallel: when the shorter build ends,
+# the longer one gets every core (make bench: 0.84 of the sequential time
+# with -j 1 each, see the README's Performance section).
+SPHINXJOBS  ?= auto
 JOBS        ?= $(shell nproc 2>/dev/null || echo 2)
 SPHINXBUILD := $(PY) -m sphinx
 NOTES       := $(VENV)/bin/sphinx-notes
@@ -39,7 +43,7 @@ html: $(STAMP)
 	$(NOTES) root-index $(DOCS) $(BUILD)/html
 
 html-%: $(STAMP)
-	$(SPHINXBUILD) -b html -D language=$* -d $(BUILD)/doctrees/$* $(SPHINXOPTS) $(DOCS) $(BUILD)/html/$*
+	$(SPHINXBUILD) -b html -j $(SPHINXJOBS) -D language=$* -d $(BUILD)/doctrees/$* $(SPHINXOPTS) $(DOCS) $(BUILD)/html/$*
 
 gettext: $(STAMP)
 	$(SPHINXBUILD) -b gettext -d $(BUILD)/doctrees/gettext $(SPHINXOPTS) $(DOCS) $(BUILD)/gettext

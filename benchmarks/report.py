@@ -54,6 +54,7 @@ def _clean(results: dict[str, Any]) -> Iterator[str]:
         )
     together = results["languages_at_once"]
     yield f"2. make html, extension side{'':<17} {'en, de':>9} {'at once':>9}"
+    yield "   (one after the other, -j 1 each; at once, -j auto each, as make html runs them)"
     yield _row(
         "seconds",
         together["sequential"]["median"],

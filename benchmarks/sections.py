@@ -38,7 +38,8 @@ def _memory(samples: Samples, language: str) -> dict[str, Any]:
 
 
 def _at_once(samples: Samples) -> dict[str, Any]:
-    """Item 2: ``make html`` with both languages at once, against one after the other."""
+    """Item 2: ``make html`` (both languages at once, ``-j auto`` each) against
+    one after the other with ``-j 1``."""
     sequential, at_once = series(samples.sequential()), series(samples.together)
     return {
         "sequential": sequential,
