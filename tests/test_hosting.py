@@ -29,19 +29,16 @@ def test_read_the_docs_builds_the_docs_conf_strictly() -> None:
     assert config["python"]["install"] == [{"method": "pip", "path": "."}]
 
 
-def test_conf_reads_read_the_docs_language_and_url(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("READTHEDOCS_LANGUAGE", "de")
-    monkeypatch.setenv("READTHEDOCS_CANONICAL_URL", "https://notes.readthedocs.io/de/latest/")
+@pytest.mark.parametrize(("rtd_language", "sphinx_language"), [("de", "de"), ("zh-cn", "zh_CN")])
+def test_conf_reads_read_the_docs_language_and_url(
+    monkeypatch: pytest.MonkeyPatch, rtd_language: str, sphinx_language: str
+) -> None:
+    monkeypatch.setenv("READTHEDOCS_LANGUAGE", rtd_language)
+    monkeypatch.setenv(
+        "READTHEDOCS_CANONICAL_URL", f"https://notes.readthedocs.io/{rtd_language}/latest/"
+    )
     conf = read_conf(DOCS)
-    assert conf["language"] == "de"
-    assert conf["ainotes_base_url"] == "https://notes.readthedocs.io/{slug}/latest/"
-
-
-def test_conf_reads_read_the_docs_regional_language(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("READTHEDOCS_LANGUAGE", "zh-cn")
-    monkeypatch.setenv("READTHEDOCS_CANONICAL_URL", "https://notes.readthedocs.io/zh-cn/latest/")
-    conf = read_conf(DOCS)
-    assert conf["language"] == "zh_CN"
+    assert conf["language"] == sphinx_language
     assert conf["ainotes_base_url"] == "https://notes.readthedocs.io/{slug}/latest/"
 
 
