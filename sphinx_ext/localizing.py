@@ -204,11 +204,15 @@ class AfterLocale(SphinxTransform):
     default_priority = 23  # after Locale (20), before TranslationProgressTotaliser (25)
 
     def apply(self, **kwargs: object) -> None:
+        if EXPECTED not in self.document:
+            # No build-language catalog was guarded, so Locale had none to apply
+            # (or applies nothing: those pages are marked not translatable).
+            return
+        path, expected = self.document.attributes.pop(EXPECTED)
         _adopt(self.document)
         for node in self.document.findall(addnodes.toctree):
             if node.get("translated") is False and _toctree_translated(node):
                 node["translated"] = True
-        path, expected = self.document.attributes.pop(EXPECTED, (None, []))
         applied = {msgstr for _node, _msgid, msgstr, _line in expected}
         for image in self.document.findall(nodes.image):
             if image.get("translated") is False and image.get("alt") in applied:
