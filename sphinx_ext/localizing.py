@@ -24,7 +24,7 @@ from sphinx.util.nodes import extract_messages
 from sphinx_ext import catalogs, integrity
 from sphinx_ext.config import Settings
 from sphinx_ext.diagnostics import Subtype, in_file, warn
-from sphinx_ext.translation import Progress, Translation, accept_all, count
+from sphinx_ext.translation import Progress, Translation, accept_all, count, faithful_in
 
 #: Nodes whose translation Locale should apply, checked after it ran.
 EXPECTED = "ainotes_expected"
@@ -181,13 +181,6 @@ def _guard(page: Page, messages: Messages, catalog: catalogs.Catalog, path: Path
 
 def _quote(msgid: str) -> str:
     return repr(msgid if len(msgid) <= 60 else msgid[:57] + "...")
-
-
-def faithful_in(language: str) -> Callable[[str, str], bool]:
-    def faithful(msgid: str, msgstr: str) -> bool:
-        return msgstr == msgid or not integrity.check(msgid, msgstr, language)
-
-    return faithful
 
 
 class AfterLocale(SphinxTransform):

@@ -8,10 +8,11 @@ would, from that language's catalog.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
+from sphinx_ext import integrity
 from sphinx_ext.catalogs import Catalog
 
 
@@ -79,6 +80,17 @@ Accept = Callable[[str, str], bool]
 
 def accept_all(msgid: str, msgstr: str) -> bool:
     return True
+
+
+def faithful_in(
+    language: str, mismatches: Callable[[str, str, str], Sequence[object]] = integrity.check
+) -> Accept:
+    """What ``ainotes_integrity = "reject"`` shows: an unchanged msgstr, or one that passes."""
+
+    def faithful(msgid: str, msgstr: str) -> bool:
+        return msgstr == msgid or not mismatches(msgid, msgstr, language)
+
+    return faithful
 
 
 def count(

@@ -37,7 +37,7 @@ from sphinx_ext.jekyll.files import write_atomic
 from sphinx_ext.jekyll.frontmatter import Post
 from sphinx_ext.jekyll.report import LanguageReport, NoteReport, Report
 from sphinx_ext.jekyll.target import NOTES_DIR, Options, Site
-from sphinx_ext.translation import Accept, accept_all, count
+from sphinx_ext.translation import Accept, accept_all, count, faithful_in
 
 #: A note's status when its page exists with other content and --force was not given.
 EXISTS = "exists, not overwritten (--force replaces it)"
@@ -311,7 +311,9 @@ def _count(
     report agrees with ``translation_progress``: a fuzzy msgstr is not shown, nor is
     one the build's integrity check refuses.
     """
-    accept = _accepts(language) if site_.reject_mismatches else accept_all
+    accept: Accept = accept_all
+    if site_.reject_mismatches:  # the pairs checked while aligning are cached there
+        accept = faithful_in(language, features.mismatches)
     translated = 0
     untranslated = []
     for occurrence in occurrences:
@@ -330,15 +332,6 @@ def _count(
             messages.Passage(occurrence.line, messages.first_words(occurrence.msgid), reason)
         )
     return translated, untranslated
-
-
-def _accepts(language: str) -> Accept:
-    """The site's integrity filter (``ainotes_integrity = "reject"``) for ``language``."""
-
-    def faithful(msgid: str, msgstr: str) -> bool:
-        return msgstr == msgid or not features.mismatches(msgid, msgstr, language)
-
-    return faithful
 
 
 def _write(pages: list[_Page]) -> None:
