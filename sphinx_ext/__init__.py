@@ -15,7 +15,17 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.util.typing import ExtensionMetadata
 
-from sphinx_ext import audio, config, html, i18n, interrupted, listings, notices, workflow
+from sphinx_ext import (
+    audio,
+    config,
+    html,
+    i18n,
+    interrupted,
+    listings,
+    myst_speedup,
+    notices,
+    workflow,
+)
 from sphinx_ext.collector import NotesDomain, catalogs_created
 from sphinx_ext.localizing import AfterLocale
 from sphinx_ext.reading import ReadNote
@@ -45,6 +55,7 @@ def _add_html_only_node(app: Sphinx, node: type[nodes.Element], visit: Visit) ->
 
 def setup(app: Sphinx) -> ExtensionMetadata:
     app.setup_extension("myst_parser")
+    myst_speedup.install()  # translated pages build much faster; same output
     config.register(app)
     app.connect("config-inited", config.check)
     app.connect("config-inited", _add_paths)

@@ -84,21 +84,25 @@ def stale_compiled(locale_dirs: Sequence[Path], language: str, domain: str) -> P
     return None
 
 
-def load(path: Path) -> Catalog:
-    """Read a catalog; unchanged files are read once per process."""
+def load(path: Path, *, lint: bool = True) -> Catalog:
+    """Read a catalog; unchanged files are read once per process.
+
+    ``lint=False`` leaves out the check for strings Babel would cut, for a
+    catalog that is only counted, never reported on.
+    """
     stat = path.stat()
-    return _load(str(path), stat.st_mtime_ns, stat.st_size)
+    return _load(str(path), stat.st_mtime_ns, stat.st_size, lint)
 
 
 @lru_cache(maxsize=16)  # a page's catalogs; other pages have their own
-def _load(path: str, _mtime_ns: int, _size: int) -> Catalog:
+def _load(path: str, _mtime_ns: int, _size: int, lint: bool) -> Catalog:
     data = Path(path).read_bytes()
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         return Catalog(path, problems=(CatalogProblem("is not valid UTF-8", line),))
-    problems = list(_lint_quotes(text))
+    problems = _lint_quotes(text) if lint else []
     headers = _raw_headers(text)
     try:
         catalog = read_po(io.StringIO(text), abort_invalid=True)

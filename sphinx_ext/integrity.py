@@ -84,6 +84,13 @@ _BLOCK_START = re.compile(
     r"|```|~~~|\$\$|(?:[-*_][ \t]*){3,}$))|\n\s*\n",
     re.MULTILINE,
 )
+
+
+def _starts_block(text: str) -> bool:
+    # Without a newline only the start can match; match() does not scan the rest.
+    return bool(_BLOCK_START.search(text) if "\n" in text else _BLOCK_START.match(text))
+
+
 # Characters without which a message has no links, code, HTML, math or substitutions.
 _MARKUP = re.compile(r"[`\[\]<>$]|\{\{|\{[a-z]|://")
 BARE_URL = re.compile(r"https?://[^\s<>()\[\]`\"']+")
@@ -113,7 +120,7 @@ def _features(text: str) -> Features:
     if not _MARKUP.search(text):
         return found
     # parse() as well as parseInline(): the block pass finds HTML and math blocks
-    tokens = _parser().parse(text) if _BLOCK_START.search(text) else _parser().parseInline(text)
+    tokens = _parser().parse(text) if _starts_block(text) else _parser().parseInline(text)
     for token in _walk(tokens):
         if token.type == "link_open":
             found[Kind.LINKS][str(token.attrs.get("href", ""))] += 1
@@ -208,7 +215,7 @@ _BLOCKS = {
 @lru_cache(maxsize=1024)
 def block_kind(text: str) -> str:
     """What Markdown makes of a msgstr: "a paragraph", "a list", "2 blocks"..."""
-    if not _BLOCK_START.search(text.strip()):
+    if not _starts_block(text.strip()):
         return "a paragraph"
     tops = [t for t in _parser().parse(text) if t.level == 0 and t.nesting >= 0]
     if len(tops) > 1 and tops[0].type != "paragraph_open":
@@ -219,8 +226,15 @@ def block_kind(text: str) -> str:
     return _BLOCKS.get(blocks[0].type, "a paragraph") if blocks else "nothing"
 
 
+def _plain(text: str) -> bool:
+    """A paragraph without links, code, HTML, math or substitutions."""
+    return not _MARKUP.search(text) and not _starts_block(text.strip())
+
+
 def check(msgid: str, msgstr: str, language: str | None = None) -> list[Mismatch]:
     """Every difference between a message and its translation into ``language``."""
+    if _plain(msgid) and _plain(msgstr) and not _NOT_LATIN.search(msgstr):
+        return []  # one paragraph each, no markup, no other script: most messages
     original, translated = _features(msgid), _features(msgstr)
     found: list[Mismatch | None] = [_structure_mismatch(msgid, msgstr)]
     for kind in Kind:  # in this order, so the messages read the same every time

@@ -77,7 +77,7 @@ def _translation(
     page: Page, code: str, path: Path, messages: Messages, msgids: list[str]
 ) -> Translation:
     settings = page.settings
-    catalog = catalogs.load(path)
+    catalog = catalogs.load(path, lint=code == settings.language)  # only its problems are reported
     accept: Callable[[str, str], bool] = accept_all
     if code == settings.language:
         _report(catalog, path)

@@ -12,8 +12,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from docutils.frontend import get_default_settings
+from myst_parser.mdit_to_docutils import base
 from sphinx.testing.util import SphinxTestApp
 
+from sphinx_ext import myst_speedup
 from tests.conftest import copy_root
 
 
@@ -87,6 +90,36 @@ def test_parallel_build_is_identical_to_serial(make_app: Make, tmp_path: Path) -
     serial = snapshot(_build(make_app, copy_root("notes", tmp_path / "a")))
     parallel = snapshot(_build(make_app, copy_root("notes", tmp_path / "b"), parallel=2))
     assert differences(serial, parallel) == []
+
+
+def test_myst_speedup_changes_no_byte(
+    make_app: Make, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """MyST's settings, built once instead of per parse: the German build is the same."""
+    calls = []
+
+    def counted(parser_cls: type) -> object:
+        calls.append(parser_cls)
+        return get_default_settings(parser_cls)
+
+    myst_speedup._settings.clear()
+    monkeypatch.setattr(myst_speedup, "get_default_settings", counted)
+    fast = snapshot(_build(make_app, copy_root("notes", tmp_path / "fast")))
+    assert base.make_document is myst_speedup.make_document
+    assert len(calls) == 1  # not once per parse: once per page and once per msgstr
+
+    monkeypatch.setattr(myst_speedup, "install", lambda: False)
+    monkeypatch.setattr(base, "make_document", myst_speedup._original)
+    slow = snapshot(_build(make_app, copy_root("notes", tmp_path / "slow")))
+    assert len(fast) > 20
+    assert differences(fast, slow) == []
+
+
+def test_myst_speedup_gives_each_document_its_own_settings() -> None:
+    first, second = myst_speedup.make_document(), myst_speedup.make_document()
+    first.settings.report_level = 5
+    assert second.settings is not first.settings
+    assert second.settings.report_level != 5
 
 
 @pytest.mark.parametrize("language", ["en", "de"])
