@@ -8,8 +8,8 @@ DOCS        ?= docs
 BUILD       ?= build
 SPHINXOPTS  ?= -W --keep-going
 # Each language's build also runs in parallel: when the shorter build ends,
-# the longer one gets every core (make bench, 500 notes: 0.685 of the
-# sequential time, against 0.84 with -j 1 each; see the README).
+# the longer one gets every core (make bench, 500 notes: 0.639 of the
+# sequential time; see the README).
 SPHINXJOBS  ?= auto
 JOBS        ?= $(shell nproc 2>/dev/null || echo 2)
 SPHINXBUILD := $(PY) -m sphinx
