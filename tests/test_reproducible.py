@@ -106,7 +106,7 @@ def test_myst_speedup_changes_no_byte(
     monkeypatch.setattr(myst_speedup, "get_default_settings", counted)
     fast = snapshot(_build(make_app, copy_root("notes", tmp_path / "fast")))
     assert base.make_document is myst_speedup.make_document
-    assert len(calls) == 1  # not once per parse: once per page and once per msgstr
+    assert len(calls) == 1  # once in all, not once for each page and each msgstr
 
     monkeypatch.setattr(myst_speedup, "install", lambda: False)
     monkeypatch.setattr(base, "make_document", myst_speedup._original)
