@@ -36,12 +36,8 @@ def make_document(
     return new_document(source_path, settings=copy.copy(_settings[parser_cls]))
 
 
-def install() -> bool:
-    """Replace MyST's ``make_document`` if it is still the one this was written for."""
-    if base.make_document is make_document:
-        return True
+def install() -> None:
+    """Replace MyST's ``make_document``; a MyST that changed its signature is left alone."""
     expected = inspect.signature(make_document).parameters.keys()
-    if inspect.signature(_original).parameters.keys() != expected:
-        return False  # a MyST that changed it: leave it alone
-    base.make_document = make_document
-    return True
+    if inspect.signature(_original).parameters.keys() == expected:
+        base.make_document = make_document

@@ -108,7 +108,7 @@ def test_myst_speedup_changes_no_byte(
     assert base.make_document is myst_speedup.make_document
     assert len(calls) == 1  # once in all, not once for each page and each msgstr
 
-    monkeypatch.setattr(myst_speedup, "install", lambda: False)
+    monkeypatch.setattr(myst_speedup, "install", lambda: None)
     monkeypatch.setattr(base, "make_document", myst_speedup._original)
     slow = snapshot(_build(make_app, copy_root("notes", tmp_path / "slow")))
     assert len(fast) > 20
