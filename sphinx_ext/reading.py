@@ -38,7 +38,8 @@ class ReadNote(SphinxTransform):
     default_priority = 15  # before Locale (20) translates and TranslationProgressTotaliser counts
 
     def apply(self, **kwargs: object) -> None:
-        fields = self._front_matter_fields()
+        field_list = front_matter(self.document)
+        fields = self._front_matter_fields(field_list)
         meta = self._parse(fields)
         self._check_page(meta, fields)
         if meta.is_note and not self.config.ainotes_notes_in_toctree:
@@ -53,7 +54,7 @@ class ReadNote(SphinxTransform):
                 Subtype.LANGUAGE,
                 self._where("lang"),
             )
-        page = localizing.Page(self.env, self.document, settings, language)
+        page = localizing.Page(self.env, self.document, settings, language, field_list)
         translations, watch = localizing.translations(page)
         recordings: dict[str, str] = {}
         if meta.audio:
@@ -65,8 +66,7 @@ class ReadNote(SphinxTransform):
         line = key_line(self.document["source"], key) if key else 1
         return self.env.docname, line
 
-    def _front_matter_fields(self) -> dict[str, str]:
-        field_list = front_matter(self.document)
+    def _front_matter_fields(self, field_list: nodes.field_list | None) -> dict[str, str]:
         if field_list is None:
             self._check_unreadable_front_matter()
             return {}

@@ -79,3 +79,16 @@ def test_translated_doctree_is_not_bloated_by_msgstr_documents(build: Build) -> 
         for app in (english, german)
     }
     assert size["de"] < 1.5 * size["en"], size
+
+
+def test_other_languages_are_counted_as_their_own_build_counts(build: Build) -> None:
+    """The English build's German counts (the dashboard's) match the German build's."""
+    from sphinx_ext.collector import records
+
+    english = records(build("notes", "en").env)
+    german = records(build("notes", "de").env)
+    counted = {
+        d: r.translations["de"].progress for d, r in german.items() if "de" in r.translations
+    }
+    assert len(counted) > 10
+    assert {d: english[d].translations["de"].progress for d in counted} == counted
