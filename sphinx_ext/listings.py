@@ -131,8 +131,15 @@ def listings_to_write(app: Sphinx, env: BuildEnvironment) -> list[str]:
 # --- filling the placeholders ----------------------------------------------
 
 
+_JOINING_BUILDERS = frozenset({"singlehtml", "latex", "texinfo", "man"})
+
+
 def fill(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """``doctree-resolved``: replace placeholders with the current notes."""
+    # Only pages with a listing need the walk, unless the builder joins every
+    # page into one doctree (singlehtml, LaTeX...) and resolves it as the root.
+    if docname not in _domain(app.env).listings and app.builder.name not in _JOINING_BUILDERS:
+        return
     placeholders = list(doctree.findall(notes_listing)) + list(doctree.findall(status_listing))
     if not placeholders:
         return

@@ -62,6 +62,14 @@ def test_index_options_sort_and_filter(build: Build) -> None:
     assert limited == ["Default catalog note", "Generated note"]
 
 
+def test_listings_are_filled_where_the_builder_joins_every_page(build: Build) -> None:
+    # singlehtml resolves one doctree for the whole site, under the root's name.
+    app = build("notes", "en", "singlehtml")
+    page = BeautifulSoup(Path(app.outdir, "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert "Generated note" in listings(page)[0]
+    assert page.select_one("table.ainotes-status") is not None
+
+
 def test_dashboard_rows_columns_and_bars(build: Build) -> None:
     app = build("notes", "de")
     table = soup(app, "status").select_one("table.ainotes-status")
