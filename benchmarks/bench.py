@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import statistics
 import tempfile
 import time
 from collections.abc import Callable
@@ -12,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks import incremental, report, rounds, sections, synth, targets
-from benchmarks.rounds import LANGUAGES, SIDES, Samples
+from benchmarks.rounds import LANGUAGES, SIDES
 
 
 def default_scaling(notes: int) -> tuple[int, ...]:
@@ -49,37 +48,27 @@ def _scaling_sizes(options: Options) -> tuple[int, ...]:
     return default_scaling(options.notes) if options.scaling is None else options.scaling
 
 
-def _scaling(
-    options: Options, sites: dict[int, synth.Site], main: Samples, builds: Path
-) -> list[dict[str, Any]]:
-    points = []
-    for size in sorted(_scaling_sizes(options)):
-        samples = main
-        if size != options.notes:  # the main size's English builds are measured already
-            samples = rounds.scaling_rounds(sites[size], builds, options.repeat, options.say)
-        points.append(sections.scaling_point(sites[size], samples))
-    return points
-
-
 def _measure(options: Options, work: Path) -> dict[str, Any]:
     say, phases = options.say, _Phases()
-    sizes = sorted({options.notes, *_scaling_sizes(options)})
+    scaling = _scaling_sizes(options)
+    sizes = sorted({options.notes, *scaling})
     say(f"generating sites of {', '.join(map(str, sizes))} notes in {work}")
     sites = synth.generate(work, sizes, listing=options.listing, sidebar=options.sidebar)
     main, builds = sites[options.notes], work / "builds"
     phases.done("generate")
-    samples = rounds.main_rounds(main, builds, options.repeat, say)
+    others = [sites[size] for size in sorted(scaling) if size != options.notes]
+    samples, scaled = rounds.clean_rounds(main, builds, options.repeat, say, others)
+    scaled[options.notes] = samples
     phases.done("clean_rounds")
     say("incremental builds")
-    medians = {
-        (side, language): statistics.median(samples.seconds(side, language))
+    clean_cpu = {
+        (side, language): samples.clean_cpu(side, language)
         for side in SIDES
         for language in LANGUAGES
     }
-    edits = incremental.measure_edits(main, builds, options.repeat, medians)
+    edits = incremental.measure_edits(main, builds, options.repeat, clean_cpu)
     phases.done("incremental")
-    points = _scaling(options, sites, samples, builds)
-    phases.done("scaling")
+    points = [sections.scaling_point(sites[size], scaled[size]) for size in sorted(scaling)]
     return {
         "notes": options.notes,
         "repeat": options.repeat,
@@ -87,7 +76,7 @@ def _measure(options: Options, work: Path) -> dict[str, Any]:
         "site": sections.site_summary(main),
         **sections.clean_builds(samples),
         "incremental": edits,
-        "scaling": {"sizes": sorted(_scaling_sizes(options)), "points": points},
+        "scaling": {"sizes": sorted(scaling), "points": points},
         "phase_seconds": phases.seconds,
     }
 

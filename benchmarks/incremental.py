@@ -28,6 +28,7 @@ _BUILDER = re.compile(r"^building \[(\w+)\]")
 @dataclass(frozen=True, slots=True)
 class Rebuild:
     seconds: float
+    cpu_seconds: float
     reread: tuple[str, ...]
     written: tuple[str, ...]
 
@@ -55,7 +56,7 @@ def rebuild(project: Path, out: Path, language: str) -> Rebuild:
     """Build again into an existing output; Sphinx decides what is out of date."""
     run: Run = run_one(sphinx_command(project, out, language, quiet=False))
     reread, written = parse_status(run.stdout)
-    return Rebuild(run.seconds, tuple(reread), tuple(written))
+    return Rebuild(run.seconds, run.cpu_seconds, tuple(reread), tuple(written))
 
 
 def edit_note(path: Path, round_: int) -> None:
@@ -82,15 +83,18 @@ def edit_po(path: Path, round_: int) -> None:
     path.write_text(text[: match.start()] + edited + text[match.end() :], encoding="utf-8")
 
 
-def _summary(rebuilds: list[Rebuild], clean_median: float | None) -> dict[str, Any]:
+def _summary(rebuilds: list[Rebuild], clean_cpu: float | None) -> dict[str, Any]:
+    """``fraction_of_clean``: CPU time, as the clean builds' is the one measured in pairs."""
     seconds = series(r.seconds for r in rebuilds)
+    cpu = series(r.cpu_seconds for r in rebuilds)
     return {
         "reread_count": [len(r.reread) for r in rebuilds],
         "written_count": [len(r.written) for r in rebuilds],
         "reread": sorted({name for r in rebuilds for name in r.reread}),
         "written": sorted({name for r in rebuilds for name in r.written}),
         "seconds": seconds,
-        "fraction_of_clean": ratio(seconds["median"], clean_median),
+        "cpu_seconds": cpu,
+        "fraction_of_clean": ratio(cpu["median"], clean_cpu),
     }
 
 
@@ -103,9 +107,12 @@ def po_note(site: Site, avoid: str) -> str | None:
 
 
 def measure_edits(
-    site: Site, builds: Path, repeat: int, clean_medians: Mapping[tuple[str, str], float | None]
+    site: Site, builds: Path, repeat: int, clean_cpu: Mapping[tuple[str, str], float | None]
 ) -> dict[str, Any]:
-    """Item 4, on the builds the last clean round left: edit a note, then a .po."""
+    """Item 4, on the builds the last pairs left: edit a note, then a .po.
+
+    ``clean_cpu``: the median CPU seconds of each side's clean build.
+    """
     note = docname(site.notes // 2)
     po_page = po_note(site, note)
     runs: dict[tuple[str, str, str], list[Rebuild]] = defaultdict(list)
@@ -126,6 +133,6 @@ def measure_edits(
                 runs["po_edit", side, language].append(rebuild(site.project(side), out, language))
     result: dict[str, Any] = {"note": note, "po_note": po_page, "note_edit": {}, "po_edit": {}}
     for (edit, side, language), rebuilds in runs.items():
-        summary = _summary(rebuilds, clean_medians.get((side, language)))
+        summary = _summary(rebuilds, clean_cpu.get((side, language)))
         result[edit].setdefault(side, {})[language] = summary
     return result

@@ -3,6 +3,7 @@
 Each build is a separate process, as ``make html`` runs it, so imports,
 caches and memory start from nothing every time. Peak RSS comes from
 ``os.wait4`` (``ru_maxrss``, KiB on Linux) and is the child's own.
+A run can be pinned to one CPU, so that two builds share it (see rounds).
 """
 
 from __future__ import annotations
@@ -70,8 +71,13 @@ def clean(out: Path) -> Path:
     return out
 
 
-def run_together(commands: Sequence[Sequence[str]]) -> tuple[float, list[Run]]:
-    """Start every command at once; the wall time until the last ends, and each run."""
+def run_together(
+    commands: Sequence[Sequence[str]], *, cpu: int | None = None
+) -> tuple[float, list[Run]]:
+    """Start every command at once; the wall time until the last ends, and each run.
+
+    ``cpu``: run them all on that one CPU.
+    """
     with tempfile.TemporaryDirectory(prefix="bench-io-") as tmp, contextlib.ExitStack() as files:
         streams = [
             tuple(
@@ -83,6 +89,8 @@ def run_together(commands: Sequence[Sequence[str]]) -> tuple[float, list[Run]]:
         started, children = time.perf_counter(), []
         for command, (stdout, stderr) in zip(commands, streams, strict=True):
             process = subprocess.Popen(command, stdout=stdout, stderr=stderr, env=child_env())
+            if cpu is not None:  # before it has imported anything; a build does not fork
+                os.sched_setaffinity(process.pid, {cpu})
             children.append((process, stdout, stderr, command))
         runs = [_wait(started, *child) for child in children]
     return time.perf_counter() - started, runs
@@ -90,6 +98,11 @@ def run_together(commands: Sequence[Sequence[str]]) -> tuple[float, list[Run]]:
 
 def run_one(command: Sequence[str]) -> Run:
     return run_together([command])[1][0]
+
+
+def usable_cpus() -> list[int]:
+    """The CPUs this process may run on, in order."""
+    return sorted(os.sched_getaffinity(0))
 
 
 def _wait(

@@ -39,22 +39,20 @@ def _header(results: dict[str, Any]) -> Iterator[str]:
     yield (
         f"{results['cpu_count']} CPUs, Python {results['python']}, Sphinx {results['sphinx']}, "
         f"myst-parser {results['myst_parser']}, furo {results['furo']}; "
-        f"median of {results['repeat']} runs, sides in turn"
+        f"median of {results['repeat']} runs; plain and ext side by side on one CPU"
     )
 
 
 def _clean(results: dict[str, Any]) -> Iterator[str]:
     yield f"  {'':<44} {'plain':>9} {'ext':>9} {'ratio':>8}"
-    yield "1. Clean build, wall seconds (CPU seconds)"
+    yield "1. Clean build, CPU seconds (plain and ext at once on one CPU; median of the pairs)"
     for language, entry in results["overhead"].items():
         yield _row(language, entry["plain"]["median"], entry["ext"]["median"], entry["ratio"])
-        cpu = entry["cpu"]
-        yield _row(
-            f"{language} (CPU)", cpu["plain"]["median"], cpu["ext"]["median"], entry["cpu_ratio"]
-        )
+        pairs = ", ".join(f"{value:.3f}" for value in entry["pair_ratios"])
+        yield f"  {'':<4}each pair: {pairs}"
     together = results["languages_at_once"]
     yield f"2. make html, extension side{'':<17} {'en, de':>9} {'at once':>9}"
-    yield "   (one after the other, -j 1 each; at once, -j auto each, as make html runs them)"
+    yield "   (alone on the machine: one after the other, -j 1 each; at once, -j auto each)"
     yield _row(
         "seconds",
         together["sequential"]["median"],
@@ -85,7 +83,7 @@ def _edits(results: dict[str, Any]) -> Iterator[str]:
     incremental = results["incremental"]
     yield (
         f"4. Incremental builds (edited {incremental['note']}; "
-        f".po of {incremental['po_note']}): re-read / written / s / of clean"
+        f".po of {incremental['po_note']}): re-read / written / s / CPU of clean"
     )
     for edit in ("note_edit", "po_edit"):
         for side, languages in sorted(incremental[edit].items()):
@@ -110,7 +108,7 @@ def _scaling(results: dict[str, Any]) -> Iterator[str]:
     points = results["scaling"]["points"]
     if not points:
         return
-    yield "6. Scaling, en, ms per note: plain Sphinx, extension's extra"
+    yield "6. Scaling, en, CPU ms per note: plain Sphinx, extension's extra"
     for point in points:
         seconds = f"plain {point['plain']['median']} s, ext {point['ext']['median']} s"
         yield _row(

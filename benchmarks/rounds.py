@@ -1,19 +1,29 @@
-"""Clean builds, the two sides in turn: plain-en, ext-en, plain-de, ext-de, ...
+"""Clean builds: the extension's cost from pairs, the machine's use from builds alone.
 
-Taking turns (rather than all of one side, then all of the other) spreads
-any drift of a shared machine's load over both sides alike.
+What the extension costs (items 1, 5 and 6) is measured in pairs: the plain
+and the extension build of a site start together on one CPU, and their CPU
+times are compared. Whatever else slows that CPU slows both alike. On this
+project's 2-core machine each core's speed wanders by up to 1.6x from one
+second to the next, so two builds run one after the other (A B A B) differed
+by up to 1.7x; the two builds of a pair agree within about 2 %.
+
+Two lanes of pairs run at once, one per CPU: the German pair on one, the
+English pairs (the main size, then the scaling sizes) on the other; they
+swap CPUs every round. Items 2 and 3 are about the wall time of the whole
+machine, so those builds run alone, afterwards.
 """
 
 from __future__ import annotations
 
 import os
-import time
+import statistics
 from collections import defaultdict
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from benchmarks.measure import Run, clean, run_one, run_together, sphinx_command
+from benchmarks.measure import Run, clean, run_one, run_together, sphinx_command, usable_cpus
 from benchmarks.synth import Site
 
 SIDES = ("plain", "ext")
@@ -26,37 +36,85 @@ Progress = Callable[[str], None]
 class Samples:
     """Every clean build of one site size."""
 
-    clean: dict[tuple[str, str], list[Run]] = field(default_factory=lambda: defaultdict(list))
+    pairs: dict[str, list[tuple[Run, Run]]] = field(default_factory=lambda: defaultdict(list))
+    alone: dict[str, list[Run]] = field(default_factory=lambda: defaultdict(list))  # ext, -j 1
     together: list[float] = field(default_factory=list)  # wall time of en and de at once
     together_runs: list[list[Run]] = field(default_factory=list)
     jobs2: dict[str, list[Run]] = field(default_factory=lambda: defaultdict(list))
 
-    def seconds(self, side: str, language: str) -> list[float]:
-        return [run.seconds for run in self.clean[side, language]]
+    def runs(self, side: str, language: str) -> list[Run]:
+        return [pair[SIDES.index(side)] for pair in self.pairs[language]]
+
+    def cpu_ratios(self) -> dict[str, list[float]]:
+        """Per language, each pair's extension CPU time over plain's."""
+        return {
+            language: [ext.cpu_seconds / plain.cpu_seconds for plain, ext in pairs]
+            for language, pairs in self.pairs.items()
+        }
+
+    def extra_cpu(self, language: str) -> list[float]:
+        """Each pair's extension CPU seconds minus plain's."""
+        return [ext.cpu_seconds - plain.cpu_seconds for plain, ext in self.pairs[language]]
+
+    def clean_cpu(self, side: str, language: str) -> float | None:
+        runs = self.runs(side, language)
+        return statistics.median(run.cpu_seconds for run in runs) if runs else None
 
     def sequential(self) -> list[float]:
-        """``make -j1 html``: en, then de, in the same round."""
-        pairs = zip(self.clean["ext", "en"], self.clean["ext", "de"], strict=True)
+        """``make -j1 html`` with ``-j 1`` builds: en, then de, alone, in the same round."""
+        pairs = zip(self.alone["en"], self.alone["de"], strict=True)
         return [en.seconds + de.seconds for en, de in pairs]
 
 
 def build_out(builds: Path, side: str, language: str) -> Path:
-    """Where a side's clean builds go; the incremental edits start from the last one."""
+    """Where a side's paired builds go; the incremental edits start from the last one."""
     return builds / f"{side}-{language}"
 
 
-def clean_build(site: Site, side: str, language: str, out: Path, *, jobs: int = 1) -> Run:
-    return run_one(sphinx_command(site.project(side), clean(out), language, jobs=jobs))
+Lane = list[tuple[Site, Path, str, Samples]]  # site, its builds, language, where the pair goes
 
 
-def _turns(
-    site: Site, builds: Path, samples: Samples, languages: Sequence[str], say: Progress
-) -> None:
-    for language in languages:
-        for side in SIDES:
-            run = clean_build(site, side, language, build_out(builds, side, language))
-            samples.clean[side, language].append(run)
-            say(f"{side} {language}: {run.seconds:.1f} s, {run.max_rss_kib / 1024:.0f} MiB")
+def _pair(site: Site, builds: Path, language: str, cpu: int | None) -> tuple[Run, Run]:
+    commands = [
+        sphinx_command(site.project(side), clean(build_out(builds, side, language)), language)
+        for side in SIDES
+    ]
+    _wall, (plain, ext) = run_together(commands, cpu=cpu)
+    return plain, ext
+
+
+def _lane(lane: Lane, cpu: int | None, say: Progress) -> None:
+    for site, builds, language, samples in lane:
+        plain, ext = _pair(site, builds, language, cpu)
+        samples.pairs[language].append((plain, ext))
+        say(
+            f"pair N={site.notes} {language} on CPU {cpu}: CPU plain {plain.cpu_seconds:.1f} s, "
+            f"ext {ext.cpu_seconds:.1f} s ({ext.cpu_seconds / plain.cpu_seconds:.3f}); "
+            f"RSS {plain.max_rss_kib / 1024:.0f} / {ext.max_rss_kib / 1024:.0f} MiB"
+        )
+
+
+def _pairs(lanes: Sequence[Lane], number: int, say: Progress) -> None:
+    cpus = usable_cpus()[: len(lanes)]
+    if len(cpus) < len(lanes):  # one CPU: the lanes in turn, on it
+        for lane in lanes:
+            _lane(lane, cpus[0] if cpus else None, say)
+        return
+    turn = [cpus[(i + number) % len(cpus)] for i in range(len(lanes))]  # swap every round
+    with ThreadPoolExecutor(len(lanes)) as pool:
+        futures = [
+            pool.submit(_lane, lane, cpu, say) for lane, cpu in zip(lanes, turn, strict=True)
+        ]
+        for future in futures:
+            future.result()
+
+
+def _alone(site: Site, builds: Path, samples: Samples, say: Progress) -> None:
+    for language in LANGUAGES:
+        out = clean(builds / f"alone-ext-{language}")
+        run = run_one(sphinx_command(site.ext, out, language))
+        samples.alone[language].append(run)
+        say(f"ext {language} alone, -j 1: {run.seconds:.1f} s")
 
 
 def _together(site: Site, builds: Path, samples: Samples, say: Progress) -> None:
@@ -75,29 +133,29 @@ def _together(site: Site, builds: Path, samples: Samples, say: Progress) -> None
 
 def _jobs2(site: Site, builds: Path, samples: Samples, say: Progress) -> None:
     for language in LANGUAGES:
-        run = clean_build(site, "ext", language, builds / f"ext-{language}-j2", jobs=2)
+        out = clean(builds / f"alone-ext-{language}-j2")
+        run = run_one(sphinx_command(site.ext, out, language, jobs=2))
         samples.jobs2[language].append(run)
-        say(f"ext {language} -j 2: {run.seconds:.1f} s")
+        say(f"ext {language} alone, -j 2: {run.seconds:.1f} s")
 
 
-def main_rounds(site: Site, builds: Path, repeat: int, say: Progress) -> Samples:
-    """Items 1, 2, 3 and 5: both sides and languages, en+de at once, -j 2."""
-    samples = Samples()
-    for number in range(1, repeat + 1):
-        say(f"round {number}/{repeat} at N={site.notes}")
-        started = time.perf_counter()
-        _turns(site, builds, samples, LANGUAGES, say)
+def clean_rounds(
+    site: Site, builds: Path, repeat: int, say: Progress, scaling: Sequence[Site] = ()
+) -> tuple[Samples, dict[int, Samples]]:
+    """Items 1, 2, 3, 5 and 6: the pairs, then the builds alone, ``repeat`` times."""
+    samples, scaled = Samples(), {other.notes: Samples() for other in scaling}
+    lanes: list[Lane] = [
+        [(site, builds, "de", samples)],
+        [(site, builds, "en", samples)]
+        + [
+            (other, builds / f"scaling-{other.notes}", "en", scaled[other.notes])
+            for other in scaling
+        ],
+    ]
+    for number in range(repeat):
+        say(f"round {number + 1}/{repeat} at N={site.notes}")
+        _pairs(lanes, number, say)
+        _alone(site, builds, samples, say)
         _together(site, builds, samples, say)
         _jobs2(site, builds, samples, say)
-        left = (repeat - number) * (time.perf_counter() - started)
-        say(f"round {number}/{repeat} done; the other rounds need about {left:.0f} s")
-    return samples
-
-
-def scaling_rounds(site: Site, builds: Path, repeat: int, say: Progress) -> Samples:
-    """Item 6: the English build of both sides, nothing else."""
-    samples = Samples()
-    for number in range(1, repeat + 1):
-        say(f"scaling round {number}/{repeat} at N={site.notes}")
-        _turns(site, builds / f"scaling-{site.notes}", samples, ("en",), say)
-    return samples
+    return samples, scaled

@@ -16,22 +16,16 @@ from benchmarks.synth import Site
 
 
 def _overhead(samples: Samples, language: str) -> dict[str, Any]:
-    """Item 1: wall time decides; CPU time shows whether a busy machine blurred it."""
-    runs = {side: samples.clean[side, language] for side in SIDES}
-    wall = {side: series(run.seconds for run in runs[side]) for side in SIDES}
-    cpu = {side: series(run.cpu_seconds for run in runs[side]) for side in SIDES}
-    return {
-        **wall,
-        "ratio": ratio(wall["ext"]["median"], wall["plain"]["median"]),
-        "cpu": cpu,
-        "cpu_ratio": ratio(cpu["ext"]["median"], cpu["plain"]["median"]),
-    }
+    """Item 1: the median of the pairs' CPU-time ratios (see rounds)."""
+    cpu = {side: series(run.cpu_seconds for run in samples.runs(side, language)) for side in SIDES}
+    ratios = series(samples.cpu_ratios().get(language, []), 4)
+    return {**cpu, "pair_ratios": ratios["runs"], "ratio": ratios["median"]}
 
 
 def _memory(samples: Samples, language: str) -> dict[str, Any]:
     """Item 5: each build's own peak RSS."""
     mib = {
-        f"{side}_mib": series((run.max_rss_kib / 1024 for run in samples.clean[side, language]), 1)
+        f"{side}_mib": series((run.max_rss_kib / 1024 for run in samples.runs(side, language)), 1)
         for side in SIDES
     }
     return {**mib, "ratio": ratio(mib["ext_mib"]["median"], mib["plain_mib"]["median"])}
@@ -39,7 +33,7 @@ def _memory(samples: Samples, language: str) -> dict[str, Any]:
 
 def _at_once(samples: Samples) -> dict[str, Any]:
     """Item 2: ``make html`` (both languages at once, ``-j auto`` each) against
-    one after the other with ``-j 1``."""
+    one after the other with ``-j 1``; every build alone on the machine."""
     sequential, at_once = series(samples.sequential()), series(samples.together)
     return {
         "sequential": sequential,
@@ -52,7 +46,7 @@ def _jobs(samples: Samples) -> dict[str, Any]:
     """Item 3: ``-j 1`` against ``-j 2``, and en then de with ``-j 2`` each."""
     jobs: dict[str, Any] = {}
     for language in LANGUAGES:
-        j1 = series(samples.seconds("ext", language))
+        j1 = series(run.seconds for run in samples.alone[language])
         j2 = series(run.seconds for run in samples.jobs2[language])
         jobs[language] = {"j1": j1, "j2": j2, "ratio": ratio(j2["median"], j1["median"])}
     pairs = zip(samples.jobs2["en"], samples.jobs2["de"], strict=True)
@@ -72,7 +66,7 @@ def clean_builds(samples: Samples) -> dict[str, Any]:
         "languages_at_once": _at_once(samples),
         "jobs": _jobs(samples),
         "warnings": {
-            f"{side}-{language}": max(run.warnings for run in samples.clean[side, language])
+            f"{side}-{language}": max(run.warnings for run in samples.runs(side, language))
             for side in SIDES
             for language in LANGUAGES
         },
@@ -80,9 +74,10 @@ def clean_builds(samples: Samples) -> dict[str, Any]:
 
 
 def scaling_point(site: Site, samples: Samples) -> dict[str, Any]:
-    """Item 6: plain Sphinx's cost per note, and what the extension adds to it."""
-    plain, ext = series(samples.seconds("plain", "en")), series(samples.seconds("ext", "en"))
-    extra = ext["median"] - plain["median"]
+    """Item 6: plain Sphinx's CPU time per note, and what the extension adds to it."""
+    plain = series(run.cpu_seconds for run in samples.runs("plain", "en"))
+    ext = series(run.cpu_seconds for run in samples.runs("ext", "en"))
+    extra = statistics.median(samples.extra_cpu("en"))  # pair by pair, as in item 1
     return {
         "notes": site.notes,
         "plain": plain,
