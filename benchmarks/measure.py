@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -92,7 +93,7 @@ def run_together(
             if cpu is not None:  # before it has imported anything; a build does not fork
                 os.sched_setaffinity(process.pid, {cpu})
             children.append((process, stdout, stderr, command))
-        runs = [_wait(started, *child) for child in children]
+        runs = _reap(started, children)
     return time.perf_counter() - started, runs
 
 
@@ -105,16 +106,42 @@ def usable_cpus() -> list[int]:
     return sorted(os.sched_getaffinity(0))
 
 
-def _wait(
-    started: float,
+Child = tuple[subprocess.Popen[bytes], IO[str], IO[str], Sequence[str]]
+
+
+def _reap(started: float, children: Sequence[Child]) -> list[Run]:
+    """Each child's run, its wall time taken when it ends, whichever ends first."""
+    runs: dict[int, Run] = {}
+    while len(runs) < len(children):
+        for index, child in enumerate(children):
+            if index in runs:
+                continue
+            pid, status, usage = os.wait4(child[0].pid, os.WNOHANG)
+            if not pid:
+                continue
+            try:  # reaped here, so Popen never sees its status
+                runs[index] = _run(time.perf_counter() - started, status, usage, *child)
+            except BuildError:
+                for other, *_rest in children:
+                    if other is not child[0]:
+                        other.kill()
+                        other.wait()
+                raise
+        if len(runs) < len(children):
+            time.sleep(0.01)
+    return [runs[index] for index in range(len(children))]
+
+
+def _run(
+    seconds: float,
+    status: int,
+    usage: resource.struct_rusage,
     process: subprocess.Popen[bytes],
     stdout: IO[str],
     stderr: IO[str],
     command: Sequence[str],
 ) -> Run:
-    _pid, status, usage = os.wait4(process.pid, 0)
-    seconds = time.perf_counter() - started
-    process.returncode = os.waitstatus_to_exitcode(status)  # reaped here, not by Popen
+    process.returncode = os.waitstatus_to_exitcode(status)
     outputs = []
     for stream in (stdout, stderr):
         stream.seek(0)
