@@ -62,7 +62,7 @@ def _measure(options: Options, work: Path) -> dict[str, Any]:
     phases.done("clean_rounds")
     say("incremental builds")
     clean_cpu = {
-        (side, language): samples.clean_cpu(side, language)
+        (side, language): samples.alone_cpu(side, language)
         for side in SIDES
         for language in LANGUAGES
     }

@@ -84,7 +84,7 @@ def edit_po(path: Path, round_: int) -> None:
 
 
 def _summary(rebuilds: list[Rebuild], clean_cpu: float | None) -> dict[str, Any]:
-    """``fraction_of_clean``: CPU time, as the clean builds' is the one measured in pairs."""
+    """``fraction_of_clean``: of CPU time, each build alone on the machine."""
     seconds = series(r.seconds for r in rebuilds)
     cpu = series(r.cpu_seconds for r in rebuilds)
     return {
@@ -111,7 +111,7 @@ def measure_edits(
 ) -> dict[str, Any]:
     """Item 4, on the builds the last pairs left: edit a note, then a .po.
 
-    ``clean_cpu``: the median CPU seconds of each side's clean build.
+    ``clean_cpu``: the median CPU seconds of each side's clean build, alone.
     """
     note = docname(site.notes // 2)
     po_page = po_note(site, note)

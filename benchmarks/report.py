@@ -108,13 +108,14 @@ def _scaling(results: dict[str, Any]) -> Iterator[str]:
     points = results["scaling"]["points"]
     if not points:
         return
-    yield "6. Scaling, en, CPU ms per note: plain Sphinx, extension's extra"
+    yield "6. Scaling, en, CPU ms per note: plain Sphinx, extension's extra, its share of plain's"
     for point in points:
         seconds = f"plain {point['plain']['median']} s, ext {point['ext']['median']} s"
         yield _row(
             f"N={point['notes']} ({seconds})",
             point["plain_ms_per_note"],
             point["ext_overhead_ms_per_note"],
+            point["extra_share"],
             digits=2,
         )
 

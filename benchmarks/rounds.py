@@ -3,9 +3,10 @@
 What the extension costs (items 1, 5 and 6) is measured in pairs: the plain
 and the extension build of a site start together on one CPU, and their CPU
 times are compared. Whatever else slows that CPU slows both alike. On this
-project's 2-core machine each core's speed wanders by up to 1.6x from one
-second to the next, so two builds run one after the other (A B A B) differed
-by up to 1.7x; the two builds of a pair agree within about 2 %.
+project's 2-core machine each core's speed wanders by up to 2x from one
+second to the next: builds run one after the other (A B A B) at 200 notes
+gave ratios from 0.59 to 1.68, pairs on one CPU from 1.09 to 1.145, and
+two copies of the same build in a pair agree within 0.3 %.
 
 Two lanes of pairs run at once, one per CPU: the German pair on one, the
 English pairs (the main size, then the scaling sizes) on the other; they
@@ -56,9 +57,19 @@ class Samples:
         """Each pair's extension CPU seconds minus plain's."""
         return [ext.cpu_seconds - plain.cpu_seconds for plain, ext in self.pairs[language]]
 
-    def clean_cpu(self, side: str, language: str) -> float | None:
-        runs = self.runs(side, language)
-        return statistics.median(run.cpu_seconds for run in runs) if runs else None
+    def alone_cpu(self, side: str, language: str) -> float | None:
+        """A clean build's CPU seconds with the machine to itself.
+
+        A pair's builds run while the other CPU is busy too, which makes each
+        slower; only the extension side also runs alone, so plain's time is
+        the extension's over the pairs' ratio.
+        """
+        alone = [run.cpu_seconds for run in self.alone[language]]
+        ratios = self.cpu_ratios().get(language)
+        if not alone or not ratios:
+            return None
+        ext = statistics.median(alone)
+        return ext if side == "ext" else ext / statistics.median(ratios)
 
     def sequential(self) -> list[float]:
         """``make -j1 html`` with ``-j 1`` builds: en, then de, alone, in the same round."""

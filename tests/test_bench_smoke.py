@@ -53,7 +53,9 @@ def test_benchmark_runs_end_to_end(tmp_path: Path) -> None:
     # Sphinx's status lines were parsed: the edited note was read again.
     assert incremental["note_edit"]["ext"]["en"]["reread"] == [incremental["note"]]
 
-    assert [point["notes"] for point in results["scaling"]["points"]] == [3, 5]
+    points = results["scaling"]["points"]
+    assert [point["notes"] for point in points] == [3, 5]
+    assert all(isinstance(point["extra_share"], float) for point in points)
     assert all(isinstance(target["what"], str) for target in results["targets"])
     assert "Targets:" in report.table(results)
 
