@@ -28,7 +28,7 @@ class NoteMeta:
     title: str | None = None
     lang: str | None = None  # BCP 47, normalized ("en", "zh-Hant")
     generated: bool | None = None  # None: the front matter does not say
-    translated: bool = False  # the source page is itself an AI translation
+    translated: bool | None = None  # the source page is itself an AI translation
     audio: bool = False
     image: bool | str = False
     date: dt.date | None = None
@@ -45,8 +45,12 @@ class NoteMeta:
 
     @property
     def is_note(self) -> bool:
-        """A note says ``type: note``, or says nothing of its type but how it was made."""
-        said = self.generated is not None or self.model is not None
+        """A note says ``type: note``, or says nothing of its type but how it was made.
+
+        Jekyll notes carry ``translated`` even where ``generated`` and ``type``
+        are missing; left unlisted, they would be unreachable.
+        """
+        said = any(value is not None for value in (self.generated, self.model, self.translated))
         return self.type == "note" or (self.type is None and said)
 
 

@@ -115,6 +115,8 @@ def test_missing_generated_and_type() -> None:
     assert meta.type is None
     assert not meta.is_note
     assert parse_front_matter({"generated": "False"})[0].is_note
+    # A Jekyll note saying only whether it is a translation is a note, too.
+    assert parse_front_matter({"title": "T", "translated": "false"})[0].is_note
 
 
 def test_a_named_model_means_ai_generated() -> None:
