@@ -20,6 +20,8 @@ from pathlib import Path
 
 from babel.messages.pofile import PoFileError, denormalize, read_po
 
+from sphinx_ext import catalog_scan
+
 #: The header that records whether a catalog's translations were made by AI.
 AI_HEADER = "X-AI-Translated"
 
@@ -102,8 +104,23 @@ def _load(path: str, _mtime_ns: int, _size: int, lint: bool) -> Catalog:
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         return Catalog(path, problems=(CatalogProblem("is not valid UTF-8", line),))
-    problems = _lint_quotes(text) if lint else []
     headers = _raw_headers(text)
+    scanned = catalog_scan.scan(text)
+    if scanned is None:
+        return _read_with_babel(path, text, headers, lint)
+    # What the scan reads has no string Babel would cut, so nothing to lint.
+    error = _header_error(scanned.header)
+    if error is not None:
+        return Catalog(path, headers=headers, problems=(_header_problem(error),))
+    entries = {
+        msgid: Entry(string, fuzzy, lineno)
+        for msgid, (string, fuzzy, lineno) in scanned.messages.items()
+    }
+    return Catalog(path, entries, headers, _ai_header_problems(headers))
+
+
+def _read_with_babel(path: str, text: str, headers: dict[str, str], lint: bool) -> Catalog:
+    problems = _lint_quotes(text) if lint else []
     try:
         catalog = read_po(io.StringIO(text), abort_invalid=True)
     except PoFileError as exc:
@@ -115,19 +132,32 @@ def _load(path: str, _mtime_ns: int, _size: int, lint: bool) -> Catalog:
             return Catalog(path, headers=headers, problems=(*problems, _header_problem(exc2)))
     except ValueError as exc:  # e.g. a Plural-Forms header Babel cannot evaluate
         return Catalog(path, headers=headers, problems=(*problems, _header_problem(exc)))
-    if AI_HEADER in headers and headers[AI_HEADER].strip().lower() not in ("yes", "no"):
-        problems.append(
-            CatalogProblem(f"has {AI_HEADER}: {headers[AI_HEADER]!r}; expected yes or no", 1)
-        )
     entries = {
         message.id: Entry(message.string, message.fuzzy, message.lineno or 0)
         for message in catalog
         if message.id and isinstance(message.id, str) and isinstance(message.string, str)
     }
-    return Catalog(path, entries, headers, tuple(problems))
+    return Catalog(path, entries, headers, (*problems, *_ai_header_problems(headers)))
 
 
-def _header_problem(exc: Exception) -> CatalogProblem:
+@lru_cache(maxsize=64)  # a site's catalogs mostly share one header
+def _header_error(header: str) -> str | None:
+    """What Babel says of a header entry it cannot use (a bad ``Plural-Forms``, a date)."""
+    try:
+        read_po(io.StringIO(header))
+    except ValueError as exc:
+        return str(exc)
+    return None
+
+
+def _ai_header_problems(headers: Mapping[str, str]) -> tuple[CatalogProblem, ...]:
+    value = headers.get(AI_HEADER)
+    if value is None or value.strip().lower() in ("yes", "no"):
+        return ()
+    return (CatalogProblem(f"has {AI_HEADER}: {value!r}; expected yes or no", 1),)
+
+
+def _header_problem(exc: Exception | str) -> CatalogProblem:
     return CatalogProblem(f"has a header Babel cannot read ({exc}); it is not used", 1)
 
 

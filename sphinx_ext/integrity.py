@@ -93,6 +93,16 @@ def _starts_block(text: str) -> bool:
 
 # Characters without which a message has no links, code, HTML, math or substitutions.
 _MARKUP = re.compile(r"[`\[\]<>$]|\{\{|\{[a-z]|://")
+_MARKUP_CHARS = re.compile(r"[`\[\]<>${]")  # a character class alone is searched 3x faster
+
+
+def _has_markup(text: str) -> bool:
+    """``_MARKUP.search(text)``, quicker for the plain text most messages are."""
+    return "://" in text or (
+        _MARKUP_CHARS.search(text) is not None and _MARKUP.search(text) is not None
+    )
+
+
 BARE_URL = re.compile(r"https?://[^\s<>()\[\]`\"']+")
 
 
@@ -117,7 +127,7 @@ Features = dict[Kind, Counter[str]]  # only the kinds the text has
 @lru_cache(maxsize=1024)
 def _features(text: str) -> Features:
     found: Features = defaultdict(Counter)
-    if not _MARKUP.search(text):
+    if not _has_markup(text):
         return found
     # parse() as well as parseInline(): the block pass finds HTML and math blocks
     tokens = _parser().parse(text) if _starts_block(text) else _parser().parseInline(text)
@@ -228,7 +238,7 @@ def block_kind(text: str) -> str:
 
 def _plain(text: str) -> bool:
     """A paragraph without links, code, HTML, math or substitutions."""
-    return not _MARKUP.search(text) and not _starts_block(text.strip())
+    return not _has_markup(text) and not _starts_block(text.strip())
 
 
 def check(msgid: str, msgstr: str, language: str | None = None) -> list[Mismatch]:

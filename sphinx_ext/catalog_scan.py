@@ -1,0 +1,94 @@
+"""A fast reading of the ``.po`` files Babel writes; anything else is left to Babel.
+
+Every build reads every other site language's catalog of every page, to
+count how far the page is translated there (see :mod:`localizing`).
+Babel's ``read_po`` takes about 1.5 ms for a note's catalog: it parses
+each line in Python and builds a ``Message`` with its locations, flags
+and comments, and its objects keep the garbage collector busy. All a
+count needs is each msgid's msgstr and fuzzy flag, and a catalog written
+by Babel's ``write_po`` (as ``sphinx-intl update`` writes them) has a
+regular form that one regular expression reads.
+
+:func:`scan` reads only that form: comment lines, then ``msgid`` and
+``msgstr`` with their strings, and whole obsolete (``#~``) entries. It
+returns None for anything else (``msgctxt``, plurals, a string Babel
+would cut, a comment where Babel expects a string, a repeated msgid...),
+and the caller asks Babel. Where it does read a catalog, it reads what
+Babel reads: the property tests compare the two.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from babel.messages.pofile import unescape
+
+# One well-formed string literal that ends its line (Babel strips each line).
+_STRING = r'"[^"\\\n]*(?:\\.[^"\\\n]*)*"[ \t\r]*\n'
+# Babel splits the keyword off at the first space, so a tab there is an error.
+_ENTRY = re.compile(
+    r"(?:[ \t\r]*\n)*"  # blank lines
+    r"(?P<comments>(?:#(?![~\-])[^\n]*\n)*)"
+    r"(?:(?P<keyword>msgid) +(?P<msgid>" + _STRING + "(?:" + _STRING + ")*)"
+    r"msgstr +(?P<msgstr>" + _STRING + "(?:" + _STRING + ")*)"
+    r"|#~[ \t]*msgid +" + _STRING + r"(?:#~[ \t]*" + _STRING + ")*"
+    r"#~[ \t]*msgstr +" + _STRING + r"(?:#~[ \t]*" + _STRING + ")*)"
+)
+_LINE_BREAK = re.compile(r'"[ \t\r]*\n"')  # between two strings of one block
+# Babel reports these in a comment: location isolates, merge conflicts.
+_COMMENT_TROUBLE = re.compile("[\u2068\u2069]")
+
+
+@dataclass(frozen=True, slots=True)
+class Scanned:
+    """A catalog as Babel would read it: its header entry's text, and its messages."""
+
+    header: str  # the lines up to the end of the header entry ("" without one)
+    messages: dict[str, tuple[str, bool, int]]  # msgid -> (msgstr, fuzzy, line of msgid)
+
+
+def scan(text: str) -> Scanned | None:
+    """Read a catalog in the form Babel writes, or None for Babel to read."""
+    if not text.endswith("\n"):
+        text += "\n"
+    messages: dict[str, tuple[str, bool, int]] = {}
+    header = ""
+    position, line = 0, 1
+    while True:
+        entry = _ENTRY.match(text, position)
+        if entry is None:
+            # Babel skips lines that strip to nothing; anything else is for it to read.
+            return None if text[position:].strip() else Scanned(header, messages)
+        if _COMMENT_TROUBLE.search(entry["comments"]):
+            return None
+        if entry["keyword"]:
+            line += text.count("\n", position, entry.start("keyword"))
+            position = entry.start("keyword")
+            msgid = _string(entry["msgid"])
+            if not msgid:  # the header: only as the first entry, as Babel keeps it
+                if messages or header:
+                    return None
+                header = text[: entry.end()]
+            elif msgid in messages:  # Babel merges repeated entries
+                return None
+            else:
+                messages[msgid] = (_string(entry["msgstr"]), _fuzzy(entry["comments"]), line)
+        line += text.count("\n", position, entry.end())
+        position = entry.end()
+
+
+def _string(lines: str) -> str:
+    content = _LINE_BREAK.sub("", lines.rstrip())[1:-1]
+    # Escapes never span lines (a line cannot end in a lone backslash),
+    # so unescaping the joined content is unescaping each line.
+    return unescape(f'"{content}"') if "\\" in content else content
+
+
+def _fuzzy(comments: str) -> bool:
+    if "fuzzy" not in comments:
+        return False
+    for comment in comments.splitlines():
+        if comment.startswith("#,") and "fuzzy" in (f.strip() for f in comment[2:].split(",")):
+            return True
+    return False
