@@ -22,6 +22,7 @@ _TAG = re.compile(
 )
 
 
+@cache  # a few tags, asked for many times on every page
 def normalize(tag: str) -> str | None:
     """Return ``tag`` in canonical BCP 47 form (``zh-Hant-TW``), or None if invalid.
 
@@ -94,6 +95,7 @@ def locale_of(code: str) -> Locale | None:
         return None
 
 
+@cache
 def autonym(code: str) -> str:
     """A language's name in itself: "Deutsch", "English", "中文 (简体, 中国)"."""
     locale = locale_of(code)
@@ -101,6 +103,7 @@ def autonym(code: str) -> str:
     return (name[:1].upper() + name[1:]) if name else code
 
 
+@cache
 def name_in(code: str, reader: str) -> str:
     """A language's name in the reader's language: ``name_in("en", "de") == "Englisch"``."""
     locale, reader_locale = locale_of(code), locale_of(reader)
@@ -108,6 +111,7 @@ def name_in(code: str, reader: str) -> str:
     return name or code
 
 
+@cache
 def direction(code: str) -> str:
     """``rtl`` for Arabic, Hebrew, Persian..., else ``ltr``."""
     locale = locale_of(code)

@@ -3,7 +3,8 @@
 For the build language the counts are Sphinx's own
 (``doctree['translation_progress']``); for the site's other languages,
 which this build does not translate, they are counted the way Sphinx
-would, from that language's catalog.
+would, from that language's catalog, without the integrity check that
+language's own build runs.
 """
 
 from __future__ import annotations
