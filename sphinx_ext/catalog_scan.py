@@ -36,7 +36,7 @@ _ENTRY = re.compile(
     r"#~[ \t]*msgstr +" + _STRING + r"(?:#~[ \t]*" + _STRING + ")*)"
 )
 _LINE_BREAK = re.compile(r'"[ \t\r]*\n"')  # between two strings of one block
-# Babel reports these in a comment: location isolates, merge conflicts.
+# Babel may report these in a comment (location isolates): let it.
 _COMMENT_TROUBLE = re.compile("[\u2068\u2069]")
 
 
@@ -50,17 +50,15 @@ class Scanned:
 
 def scan(text: str) -> Scanned | None:
     """Read a catalog in the form Babel writes, or None for Babel to read."""
+    if _COMMENT_TROUBLE.search(text):
+        return None
     if not text.endswith("\n"):
         text += "\n"
     messages: dict[str, tuple[str, bool, int]] = {}
     header = ""
     position, line = 0, 1
-    while True:
-        entry = _ENTRY.match(text, position)
-        if entry is None:
-            # Babel skips lines that strip to nothing; anything else is for it to read.
-            return None if text[position:].strip() else Scanned(header, messages)
-        if _COMMENT_TROUBLE.search(entry["comments"]):
+    for entry in _ENTRY.finditer(text):
+        if entry.start() != position:  # something the form does not allow
             return None
         if entry["keyword"]:
             line += text.count("\n", position, entry.start("keyword"))
@@ -76,10 +74,15 @@ def scan(text: str) -> Scanned | None:
                 messages[msgid] = (_string(entry["msgstr"]), _fuzzy(entry["comments"]), line)
         line += text.count("\n", position, entry.end())
         position = entry.end()
+    # Babel skips lines that strip to nothing; anything else is for it to read.
+    return None if text[position:].strip() else Scanned(header, messages)
 
 
 def _string(lines: str) -> str:
-    content = _LINE_BREAK.sub("", lines.rstrip())[1:-1]
+    content = lines.rstrip().replace('"\n"', "")
+    if "\n" in content:  # blanks after a string's closing quote
+        content = _LINE_BREAK.sub("", lines.rstrip())
+    content = content[1:-1]
     # Escapes never span lines (a line cannot end in a lone backslash),
     # so unescaping the joined content is unescaping each line.
     return unescape(f'"{content}"') if "\\" in content else content

@@ -184,7 +184,8 @@ def _index(app: Sphinx, settings: Settings, fromdoc: str, node: notes_listing) -
     items = _select(app, settings, node)
     if not items:
         return nodes.paragraph("", _("No notes yet."), classes=["ainotes-index-empty"])
-    listing = nodes.bullet_list(classes=["ainotes-index"])
+    # "no-search": a search finds the notes, not the listing that names them all
+    listing = nodes.bullet_list(classes=["ainotes-index", "no-search"])
     for docname, record in items:
         listing += nodes.list_item("", _index_entry(app, settings, fromdoc, docname, record))
     return listing
@@ -216,7 +217,7 @@ def _index_entry(
 
 def _dashboard(app: Sphinx, settings: Settings, fromdoc: str) -> nodes.Element:
     notes = _notes(app.env)
-    table = nodes.table(classes=["ainotes-status"])
+    table = nodes.table(classes=["ainotes-status", "no-search"])
     group = nodes.tgroup(cols=len(settings.languages) + 1)
     table += group
     group += [nodes.colspec(colwidth=3)] + [nodes.colspec(colwidth=2) for _ in settings.languages]

@@ -112,7 +112,7 @@ class ReadNote(SphinxTransform):
 
     def _title_as_text(self) -> None:
         """HTML in a front-matter title is shown as text, never run (MyST would pass it on)."""
-        section = self.document.next_node(nodes.section)
+        section = next(self.document.findall(nodes.section), None)
         if section is None or not section.children or not isinstance(section[0], nodes.title):
             return
         raw = list(section[0].findall(nodes.raw))
