@@ -2,12 +2,12 @@
 
 Every build reads every other site language's catalog of every page, to
 count how far the page is translated there (see :mod:`localizing`).
-Babel's ``read_po`` takes about 1.5 ms for a note's catalog: it parses
-each line in Python and builds a ``Message`` with its locations, flags
-and comments, and its objects keep the garbage collector busy. All a
-count needs is each msgid's msgstr and fuzzy flag, and a catalog written
-by Babel's ``write_po`` (as ``sphinx-intl update`` writes them) has a
-regular form that one regular expression reads.
+Babel's ``read_po`` parses each line in Python and builds a ``Message``
+with its locations, flags and comments. All a build needs is each
+msgid's msgstr, fuzzy flag and line, and a catalog written by Babel's
+``write_po`` (as ``sphinx-intl update`` writes them) has a regular form
+that one regular expression reads with half the work (callgrind: 3.8
+against 6.6 million instructions for a note's catalog of 50 messages).
 
 :func:`scan` reads only that form: comment lines, then ``msgid`` and
 ``msgstr`` with their strings, and whole obsolete (``#~``) entries. It
@@ -36,8 +36,8 @@ _ENTRY = re.compile(
     r"#~[ \t]*msgstr +" + _STRING + r"(?:#~[ \t]*" + _STRING + ")*)"
 )
 _LINE_BREAK = re.compile(r'"[ \t\r]*\n"')  # between two strings of one block
-# Babel may report these in a comment (location isolates): let it.
-_COMMENT_TROUBLE = re.compile("[\u2068\u2069]")
+# Babel reads (or reports) these isolates around file names in location comments.
+_ISOLATES = re.compile("[\u2068\u2069]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,7 +50,7 @@ class Scanned:
 
 def scan(text: str) -> Scanned | None:
     """Read a catalog in the form Babel writes, or None for Babel to read."""
-    if _COMMENT_TROUBLE.search(text):
+    if _ISOLATES.search(text):
         return None
     if not text.endswith("\n"):
         text += "\n"
