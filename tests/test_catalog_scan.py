@@ -7,11 +7,12 @@ from pathlib import Path
 
 import pytest
 from babel.messages.catalog import Catalog as BabelCatalog
+from babel.messages.catalog import Message
 from babel.messages.pofile import read_po, write_po
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sphinx_ext import catalog_scan, catalogs
+from sphinx_ext import catalog_scan
 
 from .conftest import DOCS, ROOTS
 
@@ -57,9 +58,7 @@ def written_by_babel(messages: list[tuple[str, str, bool, bool, list[str]]], wid
     return buffer.getvalue().decode("utf-8")
 
 
-def _message(msgid: str, msgstr: str, flags: list[str], comments: list[str]) -> object:
-    from babel.messages.catalog import Message
-
+def _message(msgid: str, msgstr: str, flags: list[str], comments: list[str]) -> Message:
     return Message(msgid, msgstr, [("notes/a.md", 3)], flags, user_comments=comments)
 
 
@@ -166,16 +165,3 @@ def test_the_projects_catalogs_are_read_as_babel_reads_them(path: Path) -> None:
         return  # a catalog made broken on purpose: Babel's reading reports it
     assert scanned is not None
     assert scanned.messages == expected
-
-
-def test_a_broken_header_is_reported_as_babel_reports_it(tmp_path: Path) -> None:
-    path = tmp_path / "page.po"
-    path.write_text(
-        'msgid ""\nmsgstr ""\n"Plural-Forms: nplurals=many;\\n"\n\nmsgid "a"\nmsgstr "b"\n',
-        encoding="utf-8",
-    )
-    catalog = catalogs.load(path)
-    assert catalog.entries == {}
-    assert [p.message.split(" (")[0] for p in catalog.problems] == [
-        "has a header Babel cannot read"
-    ]
