@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 from urllib.parse import urlsplit
@@ -131,15 +130,19 @@ class Settings:
 
     @classmethod
     def of(cls, config: Config, srcdir: Path) -> Settings:
-        return _settings(
-            tuple(config.ainotes_languages),
-            config.language or "en",
-            config.ainotes_source_language,
-            config.ainotes_ai_translated,
-            config.ainotes_integrity != "warn",
-            config.ainotes_base_url,
-            tuple(config.locale_dirs),
-            srcdir,
+        languages = list(config.ainotes_languages) or [config.ainotes_source_language]
+        language = langtags.match(config.language or "en", languages)
+        if language is None:
+            language = config.language or "en"
+            languages.append(language)
+        return cls(
+            languages=tuple(languages),
+            language=language,
+            source_language=config.ainotes_source_language,
+            ai_translated=config.ainotes_ai_translated,
+            reject_mismatches=config.ainotes_integrity != "warn",
+            base_url=config.ainotes_base_url,
+            locale_dirs=tuple(srcdir / d for d in config.locale_dirs),
         )
 
     def site_language(self, tag: str | None) -> str | None:
@@ -160,33 +163,6 @@ class Settings:
             return there.geturl()
         link = posixpath.relpath(there.path, here.path)
         return link.rstrip("/") + "/"
-
-
-@lru_cache(maxsize=8)  # asked for on every page; one build has one
-def _settings(
-    site_languages: tuple[str, ...],
-    build_language: str,
-    source_language: str,
-    ai_translated: bool,
-    reject_mismatches: bool,
-    base_url: str,
-    locale_dirs: tuple[str, ...],
-    srcdir: Path,
-) -> Settings:
-    languages = list(site_languages) or [source_language]
-    language = langtags.match(build_language, languages)
-    if language is None:
-        language = build_language
-        languages.append(language)
-    return Settings(
-        languages=tuple(languages),
-        language=language,
-        source_language=source_language,
-        ai_translated=ai_translated,
-        reject_mismatches=reject_mismatches,
-        base_url=base_url,
-        locale_dirs=tuple(Path(srcdir) / d for d in locale_dirs),
-    )
 
 
 #: The placeholders ``ainotes_base_url`` may use for a language.
