@@ -1,10 +1,11 @@
 """Reading a page's ``.po`` catalog: its messages, fuzzy flags and headers.
 
-Babel parses the messages. Two things it does not do are done here:
-it keeps no custom header such as ``X-AI-Translated``, and it silently
-truncates a string with a missing closing quote. Sphinx compiles such a
-catalog without a word, so both are checked before the reader sees a
-half-translated page.
+A catalog in the form Babel writes is read by :mod:`catalog_scan`; Babel
+parses anything else, and judges the header. Two things Babel does not do
+are done here: it keeps no custom header such as ``X-AI-Translated``, and
+it silently truncates a string with a missing closing quote (the scan
+leaves such a catalog to Babel). Sphinx compiles such a catalog without a
+word, so both are checked before the reader sees a half-translated page.
 """
 
 from __future__ import annotations
