@@ -21,6 +21,8 @@ from sphinx_ext import (
     html,
     i18n,
     interrupted,
+    langtags,
+    listing_html,
     listings,
     myst_speedup,
     notices,
@@ -43,6 +45,11 @@ def _add_paths(app: Sphinx, conf: Config) -> None:
     conf.templates_path = [*conf.templates_path, str(PACKAGE_DIR / "templates")]
 
 
+def _learn_languages(app: Sphinx) -> None:
+    settings = config.Settings.of(app.config, Path(app.srcdir))
+    langtags.learn(settings.languages, settings.language)
+
+
 def _skip(translator: object, node: object) -> None:
     raise nodes.SkipNode
 
@@ -61,6 +68,9 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("config-inited", _add_paths)
     app.connect("config-inited", html.set_base_url)
     app.add_message_catalog(i18n.CATALOG, i18n.LOCALE_DIR)
+    # CLDR answers are kept as strings, Babel's data let go before it adds to the peak
+    app.connect("builder-inited", _learn_languages)
+    app.connect("env-updated", langtags.release_cldr)
 
     # read time: front matter, catalogs and Sphinx's count, into the records
     app.add_domain(NotesDomain)
@@ -82,6 +92,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_node(listings.notes_listing)
     app.add_node(listings.status_listing)
     _add_html_only_node(app, listings.status_bar, listings.visit_bar)
+    _add_html_only_node(app, listing_html.rendered_listing, listing_html.visit_rendered)
     app.connect("env-before-read-docs", listings.before_read)
     app.connect("env-get-outdated", listings.removed)
     app.connect("env-updated", listings.listings_to_write)

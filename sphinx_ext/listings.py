@@ -1,7 +1,8 @@
 """The notes index and the translation status dashboard.
 
 Both directives leave a placeholder; it is filled at ``doctree-resolved``
-from the records in the environment, in the build language. When any page
+from the records in the environment, in the build language: as HTML text
+for HTML builders (``listing_html``), as nodes for the others. When any page
 was read or removed, ``env-updated`` puts the pages that list notes back
 into the write set, so an added, removed or retitled note shows up without
 a clean build, and editing one note re-reads that note only.
@@ -18,14 +19,16 @@ from babel.dates import format_date
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.application import Sphinx
+from sphinx.builders import Builder
 from sphinx.environment import BuildEnvironment
 from sphinx.util.docutils import SphinxDirective
 from sphinx.writers.html5 import HTML5Translator
 
-from sphinx_ext import langtags, links
+from sphinx_ext import langtags, links, listing_html
 from sphinx_ext.collector import NoteRecord, NotesDomain, records, title_of
 from sphinx_ext.config import Settings
 from sphinx_ext.i18n import _
+from sphinx_ext.listing_html import IndexEntry, StatusCell, StatusTable, rendered_listing
 from sphinx_ext.notices import is_ai_translated, label_text, lang_class, state_of
 from sphinx_ext.translation import Progress, State
 
@@ -144,11 +147,28 @@ def fill(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     if not placeholders:
         return
     settings = Settings.of(app.config, Path(app.srcdir))
+    as_text = _as_text(app.builder)
     for node in placeholders:
         if isinstance(node, notes_listing):
-            node.replace_self(_index(app, settings, docname, node))
+            entries = _index(app, settings, docname, node)
+            if not entries:
+                empty = nodes.paragraph("", _("No notes yet."), classes=["ainotes-index-empty"])
+                node.replace_self(empty)
+            elif as_text:
+                node.replace_self(rendered_listing(html=listing_html.index(entries)))
+            else:
+                node.replace_self(_index_nodes(entries))
         else:
-            node.replace_self(_dashboard(app, settings, docname))
+            table = _dashboard(app, settings, docname)
+            if as_text:
+                node.replace_self(rendered_listing(html=listing_html.status(table)))
+            else:
+                node.replace_self(_status_nodes(table))
+    langtags.release_cldr()  # the dates' locale data
+
+
+def _as_text(builder: Builder) -> bool:
+    return builder.format == "html"
 
 
 def _notes(env: BuildEnvironment, type_: str = "note") -> list[tuple[str, NoteRecord]]:
@@ -180,70 +200,36 @@ def _select(app: Sphinx, settings: Settings, node: notes_listing) -> list[tuple[
     return found
 
 
-def _index(app: Sphinx, settings: Settings, fromdoc: str, node: notes_listing) -> nodes.Element:
-    items = _select(app, settings, node)
-    if not items:
-        return nodes.paragraph("", _("No notes yet."), classes=["ainotes-index-empty"])
-    # "no-search": a search finds the notes, not the listing that names them all
-    listing = nodes.bullet_list(classes=["ainotes-index", "no-search"])
-    for docname, record in items:
-        listing += nodes.list_item("", _index_entry(app, settings, fromdoc, docname, record))
-    return listing
+def _index(app: Sphinx, settings: Settings, fromdoc: str, node: notes_listing) -> list[IndexEntry]:
+    locale = langtags.locale_of(settings.language) or "en"  # a build language CLDR lacks
+    entries = []
+    for docname, record in _select(app, settings, node):
+        meta = record.meta
+        translated = is_ai_translated(record, settings.language)
+        entries.append(
+            IndexEntry(
+                uri=app.builder.get_relative_uri(fromdoc, docname),
+                title=_title(app.env, docname),
+                date=format_date(meta.date, "medium", locale=locale) if meta.date else None,
+                label=label_text(meta.ai_generated, translated, meta.model),
+                languages=tuple((code, langtags.autonym(code)) for code in record.languages()),
+            )
+        )
+    return entries
 
 
-def _index_entry(
-    app: Sphinx, settings: Settings, fromdoc: str, docname: str, record: NoteRecord
-) -> nodes.paragraph:
-    language = settings.language
-    uri = app.builder.get_relative_uri(fromdoc, docname)
-    entry = nodes.paragraph()
-    entry += nodes.reference("", _title(app.env, docname), internal=True, refuri=uri)
-    if record.meta.date:
-        locale = langtags.locale_of(language) or "en"  # a build language CLDR lacks
-        text = format_date(record.meta.date, "medium", locale=locale)
-        entry += [nodes.Text(" "), nodes.inline("", text, classes=["ainotes-index-date"])]
-    label = label_text(
-        record.meta.ai_generated, is_ai_translated(record, language), record.meta.model
-    )
-    entry += [nodes.Text(" "), nodes.inline("", label, classes=["ainotes-index-label"])]
-    languages = nodes.inline(classes=["ainotes-index-languages"])
-    for i, code in enumerate(record.languages()):
-        if i:
-            languages += nodes.Text(" · ")
-        languages += nodes.inline("", langtags.autonym(code), classes=[lang_class(code)])
-    entry += [nodes.Text(" "), languages]
-    return entry
-
-
-def _dashboard(app: Sphinx, settings: Settings, fromdoc: str) -> nodes.Element:
+def _dashboard(app: Sphinx, settings: Settings, fromdoc: str) -> StatusTable:
     notes = _notes(app.env)
-    table = nodes.table(classes=["ainotes-status", "no-search"])
-    group = nodes.tgroup(cols=len(settings.languages) + 1)
-    table += group
-    group += [nodes.colspec(colwidth=3)] + [nodes.colspec(colwidth=2) for _ in settings.languages]
-    header = [nodes.paragraph("", _("Note"))] + [
-        nodes.paragraph("", langtags.autonym(code), classes=[lang_class(code)])
-        for code in settings.languages
-    ]
-    group += nodes.thead("", _row(header))
-    body = nodes.tbody()
+    header = tuple((code, langtags.autonym(code)) for code in settings.languages)
+    rows = []
     for docname, record in sorted(notes, key=lambda item: _title(app.env, item[0]).casefold()):
-        cells: list[nodes.Element] = [_note_cell(app, fromdoc, docname)]
-        for code in settings.languages:
-            cells.append(_status_cell(app, settings, fromdoc, docname, record, code))
-        body += _row(cells)
-    body += _row(_totals(notes, settings))
-    group += body
-    return table
-
-
-def _row(cells: Sequence[nodes.Element]) -> nodes.row:
-    return nodes.row("", *[nodes.entry("", cell) for cell in cells])
-
-
-def _note_cell(app: Sphinx, fromdoc: str, docname: str) -> nodes.paragraph:
-    uri = app.builder.get_relative_uri(fromdoc, docname)
-    return nodes.paragraph("", "", nodes.reference("", _title(app.env, docname), refuri=uri))
+        uri = app.builder.get_relative_uri(fromdoc, docname)
+        cells = tuple(
+            _status_cell(app, settings, fromdoc, docname, record, code)
+            for code in settings.languages
+        )
+        rows.append((uri, _title(app.env, docname), cells))
+    return StatusTable(header, tuple(rows), _totals(notes, settings))
 
 
 def _counts(progress: Progress) -> str:
@@ -254,52 +240,84 @@ def _counts(progress: Progress) -> str:
 
 def _status_cell(
     app: Sphinx, settings: Settings, fromdoc: str, docname: str, record: NoteRecord, code: str
-) -> nodes.paragraph:
-    cell = nodes.paragraph()
-    if state_of(record, code) is State.ORIGINAL:
-        text = _("Original")
-    else:
-        translation = record.translation(code)
-        progress = translation.progress if translation else Progress()
-        cell += status_bar(progress=progress)
-        text = _counts(progress)
+) -> StatusCell:
     uri = links.relative(app.builder, settings, docname, code, fromdoc=fromdoc)
-    cell += nodes.reference("", text, refuri=uri, classes=["ainotes-status-link"])
-    return cell
+    if state_of(record, code) is State.ORIGINAL:
+        return StatusCell(_("Original"), uri)
+    translation = record.translation(code)
+    progress = translation.progress if translation else Progress()
+    return StatusCell(_counts(progress), uri, progress)
 
 
-def _totals(notes: list[tuple[str, NoteRecord]], settings: Settings) -> list[nodes.Element]:
-    cells: list[nodes.Element] = [nodes.paragraph("", _("All notes"), classes=["ainotes-total"])]
+def _totals(notes: list[tuple[str, NoteRecord]], settings: Settings) -> tuple[StatusCell, ...]:
+    cells = []
     for code in settings.languages:
         total = Progress()
         for _docname, record in notes:
             translation = record.translation(code)
             if translation is not None:
                 total += translation.progress
-        cell = nodes.paragraph()
-        if total.total:
-            cell += status_bar(progress=total)
-            cell += nodes.Text(_counts(total))
-        else:
-            cell += nodes.Text("—")
-        cells.append(cell)
-    return cells
+        cells.append(StatusCell(_counts(total), None, total) if total.total else StatusCell("—"))
+    return tuple(cells)
+
+
+# --- as nodes, for builders other than HTML ---------------------------------
+
+
+def _index_nodes(entries: Sequence[IndexEntry]) -> nodes.bullet_list:
+    # "no-search": a search finds the notes, not the listing that names them all
+    listing = nodes.bullet_list(classes=["ainotes-index", "no-search"])
+    for entry in entries:
+        item = nodes.paragraph()
+        item += nodes.reference("", entry.title, internal=True, refuri=entry.uri)
+        if entry.date:
+            item += [nodes.Text(" "), nodes.inline("", entry.date, classes=["ainotes-index-date"])]
+        item += [nodes.Text(" "), nodes.inline("", entry.label, classes=["ainotes-index-label"])]
+        languages = nodes.inline(classes=["ainotes-index-languages"])
+        for i, (code, name) in enumerate(entry.languages):
+            if i:
+                languages += nodes.Text(" · ")
+            languages += nodes.inline("", name, classes=[lang_class(code)])
+        item += [nodes.Text(" "), languages]
+        listing += nodes.list_item("", item)
+    return listing
+
+
+def _status_nodes(table: StatusTable) -> nodes.table:
+    node = nodes.table(classes=["ainotes-status", "no-search"])
+    group = nodes.tgroup(cols=len(table.header) + 1)
+    node += group
+    group += [nodes.colspec(colwidth=3)] + [nodes.colspec(colwidth=2) for _ in table.header]
+    header = [nodes.paragraph("", _("Note"))] + [
+        nodes.paragraph("", name, classes=[lang_class(code)]) for code, name in table.header
+    ]
+    group += nodes.thead("", _row(header))
+    body = nodes.tbody()
+    for uri, title, cells in table.rows:
+        note = nodes.paragraph("", "", nodes.reference("", title, refuri=uri))
+        body += _row([note, *(_cell_nodes(cell) for cell in cells)])
+    total = nodes.paragraph("", _("All notes"), classes=["ainotes-total"])
+    body += _row([total, *(_cell_nodes(cell) for cell in table.totals)])
+    group += body
+    return node
+
+
+def _row(cells: Sequence[nodes.Element]) -> nodes.row:
+    return nodes.row("", *[nodes.entry("", cell) for cell in cells])
+
+
+def _cell_nodes(cell: StatusCell) -> nodes.paragraph:
+    paragraph = nodes.paragraph()
+    if cell.progress is not None:
+        paragraph += status_bar(progress=cell.progress)
+    if cell.uri is None:
+        paragraph += nodes.Text(cell.text)
+    else:
+        link = nodes.reference("", cell.text, refuri=cell.uri, classes=["ainotes-status-link"])
+        paragraph += link
+    return paragraph
 
 
 def visit_bar(translator: HTML5Translator, node: status_bar) -> None:
-    progress: Progress = node["progress"]
-    total = progress.total or 1
-    parts = [
-        ("translated", progress.translated),
-        ("outdated", progress.fuzzy),
-        ("untranslated", progress.untranslated),
-    ]
-    translator.body.append('<span class="ainotes-bar" aria-hidden="true">')
-    for name, value in parts:
-        if value:
-            width = f"{100 * value / total:.1f}%"
-            translator.body.append(
-                f'<span class="ainotes-bar-{name}" style="width: {width}"></span>'
-            )
-    translator.body.append("</span>")
+    translator.body.append(listing_html.bar(node["progress"]))
     raise nodes.SkipNode

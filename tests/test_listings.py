@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from bs4 import BeautifulSoup
 from sphinx.testing.util import SphinxTestApp
 
+from sphinx_ext import listings as listings_module
 from tests.conftest import Build, copy_root, soup, warnings_of
 
 
@@ -236,3 +238,20 @@ def test_retitling_a_note_outside_the_toctree_rewrites_the_listings_only(
     # Sphinx adds index: its toctree holds the rewritten listing pages
     assert seen["written"] == ["index", "listing", "notes/human", "status"]
     assert "Renamed note" in listings(seen["soup"])[0]  # type: ignore[arg-type]
+
+
+def test_listings_as_text_are_what_docutils_writes_for_their_nodes(
+    build: Build, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # HTML builders get the listings as text (listing_html), the others as
+    # nodes; both must give the same page.
+    def parts(app: SphinxTestApp) -> list[str]:
+        found = soup(app, "listing").select("ul.ainotes-index")
+        found += soup(app, "status").select("table.ainotes-status")
+        return [str(element) for element in found]
+
+    as_text = parts(build("notes", "de"))
+    monkeypatch.setattr(listings_module, "_as_text", lambda builder: False)
+    as_nodes = parts(build("notes", "de", srcdir=copy_root("notes", tmp_path / "nodes")))
+    assert len(as_text) == 6
+    assert as_text == as_nodes

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import babel.core
+import babel.localedata
 import pytest
 
 from sphinx_ext import langtags
@@ -158,3 +160,13 @@ def test_language_names() -> None:
     assert langtags.direction("ar") == "rtl"
     assert langtags.direction("zh_TW") == "ltr"
     assert langtags.match("zh-Hant", ["en", "zh_CN", "zh_TW"]) == "zh_TW"
+
+
+def test_learned_names_outlive_babels_data() -> None:
+    # a build looks up its languages, then lets Babel's CLDR data go (memory)
+    langtags.learn(["fr", "ar"], "fr")
+    assert babel.localedata._cache == {} and babel.core._global_data is None
+    assert (langtags.autonym("fr"), langtags.name_in("ar", "fr")) == ("Français", "arabe")
+    assert (langtags.direction("ar"), langtags.script_of("ar")) == ("rtl", "Arab")
+    assert babel.localedata._cache == {}  # answered from the names learned
+    assert langtags.name_in("ja", "fr") == "japonais"  # not learned: Babel loads again
