@@ -125,8 +125,11 @@ def direction(code: str) -> str:
 
 def learn(codes: Iterable[str], reader: str) -> None:
     """Look up what pages ask of these languages, then let Babel's data go."""
-    for code in codes:
-        autonym(code), direction(code), script_of(code), name_in(code, reader)
+    for code in codes:  # each answer is cached
+        autonym(code)
+        direction(code)
+        script_of(code)
+        name_in(code, reader)
     release_cldr()
 
 
