@@ -8,7 +8,7 @@ DOCS        ?= docs
 BUILD       ?= build
 SPHINXOPTS  ?= -W --keep-going
 # Each language's build also runs in parallel: when the shorter build ends,
-# the longer one gets every core (make bench, 500 notes: 0.636 of the
+# the longer one gets every core (make bench, 500 notes: 0.636 and 0.657 of the
 # sequential time; see the README).
 SPHINXJOBS  ?= auto
 JOBS        ?= $(shell nproc 2>/dev/null || echo 2)

@@ -2,7 +2,7 @@
 
 A status table of 500 notes is 7,000 docutils nodes, held while the page
 is written, when the build's memory is at its peak: 9 MiB, more than the
-rest of the extension (``make bench``; 70 MiB at 4,000 notes). As text it
+rest of the extension (``make bench``; by extrapolation 70 MiB at 4,000 notes). As text it
 is one string. Other builders get the same rows as nodes (``listings``);
 a test renders both through HTML and compares them.
 """
@@ -45,10 +45,13 @@ class StatusTable:
 
 
 class rendered_listing(nodes.General, nodes.Element):
-    """A listing already written as HTML; out of the search index like the nodes."""
+    """A listing already written as HTML (its ``html`` attribute)."""
 
-    def __init__(self, html: str) -> None:
-        super().__init__("", html=html, classes=["no-search"])
+
+def rendered(html: str) -> rendered_listing:
+    # docutils' Element.copy() calls the class with its attributes, so the
+    # node keeps Element's constructor; "no-search" as on the nodes
+    return rendered_listing(html=html, classes=["no-search"])
 
 
 def visit_rendered(translator: HTML5Translator, node: rendered_listing) -> None:

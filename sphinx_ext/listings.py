@@ -28,7 +28,7 @@ from sphinx_ext import langtags, links, listing_html
 from sphinx_ext.collector import NoteRecord, NotesDomain, records, title_of
 from sphinx_ext.config import Settings
 from sphinx_ext.i18n import _
-from sphinx_ext.listing_html import IndexEntry, StatusCell, StatusTable, rendered_listing
+from sphinx_ext.listing_html import IndexEntry, StatusCell, StatusTable
 from sphinx_ext.notices import is_ai_translated, label_text, lang_class, state_of
 from sphinx_ext.translation import Progress, State
 
@@ -155,13 +155,13 @@ def fill(app: Sphinx, doctree: nodes.document, docname: str) -> None:
                 empty = nodes.paragraph("", _("No notes yet."), classes=["ainotes-index-empty"])
                 node.replace_self(empty)
             elif as_text:
-                node.replace_self(rendered_listing(html=listing_html.index(entries)))
+                node.replace_self(listing_html.rendered(listing_html.index(entries)))
             else:
                 node.replace_self(_index_nodes(entries))
         else:
             table = _dashboard(app, settings, docname)
             if as_text:
-                node.replace_self(rendered_listing(html=listing_html.status(table)))
+                node.replace_self(listing_html.rendered(listing_html.status(table)))
             else:
                 node.replace_self(_status_nodes(table))
     langtags.release_cldr()  # the dates' locale data
