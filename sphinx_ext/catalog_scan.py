@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from babel.messages.pofile import unescape
 
@@ -37,7 +38,15 @@ _ENTRY = re.compile(
 )
 _LINE_BREAK = re.compile(r'"[ \t\r]*\n"')  # between two strings of one block
 # Babel reads (or reports) these isolates around file names in location comments.
-_ISOLATES = re.compile("[\u2068\u2069]")
+_ISOLATES = ("\u2068", "\u2069")
+
+
+class Entry(NamedTuple):
+    """One message: a tuple, so made fast, and left alone by the garbage collector."""
+
+    string: str
+    fuzzy: bool
+    lineno: int  # of the msgid, 1-based
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,24 +54,26 @@ class Scanned:
     """A catalog as Babel would read it: its header entry's text, and its messages."""
 
     header: str  # the lines up to the end of the header entry ("" without one)
-    messages: dict[str, tuple[str, bool, int]]  # msgid -> (msgstr, fuzzy, line of msgid)
+    messages: dict[str, Entry]  # by msgid
 
 
 def scan(text: str) -> Scanned | None:
     """Read a catalog in the form Babel writes, or None for Babel to read."""
-    if _ISOLATES.search(text):
+    if any(isolate in text for isolate in _ISOLATES):  # `in`: a regex took a fifth of the scan
         return None
     if not text.endswith("\n"):
         text += "\n"
-    messages: dict[str, tuple[str, bool, int]] = {}
+    messages: dict[str, Entry] = {}
     header = ""
-    position, line = 0, 1
+    position = 0
+    line, counted = 1, 0  # the line text[counted] is on: counted up to each msgid only
     for entry in _ENTRY.finditer(text):
         if entry.start() != position:  # something the form does not allow
             return None
         if entry["keyword"]:
-            line += text.count("\n", position, entry.start("keyword"))
-            position = entry.start("keyword")
+            keyword = entry.start("keyword")
+            line += text.count("\n", counted, keyword)
+            counted = keyword
             msgid = _string(entry["msgid"])
             if not msgid:  # the header: only as the first entry, as Babel keeps it
                 if messages or header:
@@ -71,8 +82,7 @@ def scan(text: str) -> Scanned | None:
             elif msgid in messages:  # Babel merges repeated entries
                 return None
             else:
-                messages[msgid] = (_string(entry["msgstr"]), _fuzzy(entry["comments"]), line)
-        line += text.count("\n", position, entry.end())
+                messages[msgid] = Entry(_string(entry["msgstr"]), _fuzzy(entry["comments"]), line)
         position = entry.end()
     # Babel skips lines that strip to nothing; anything else is for it to read.
     return None if text[position:].strip() else Scanned(header, messages)

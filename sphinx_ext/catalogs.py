@@ -22,16 +22,10 @@ from pathlib import Path
 from babel.messages.pofile import PoFileError, denormalize, read_po
 
 from sphinx_ext import catalog_scan
+from sphinx_ext.catalog_scan import Entry as Entry  # a catalog's entries, read either way
 
 #: The header that records whether a catalog's translations were made by AI.
 AI_HEADER = "X-AI-Translated"
-
-
-@dataclass(frozen=True, slots=True)
-class Entry:
-    string: str
-    fuzzy: bool
-    lineno: int  # of the msgid, 1-based
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,11 +107,7 @@ def _load(path: str, _mtime_ns: int, _size: int, lint: bool) -> Catalog:
     error = _header_error(scanned.header)
     if error is not None:
         return Catalog(path, headers=headers, problems=(_header_problem(error),))
-    entries = {
-        msgid: Entry(string, fuzzy, lineno)
-        for msgid, (string, fuzzy, lineno) in scanned.messages.items()
-    }
-    return Catalog(path, entries, headers, _ai_header_problems(headers))
+    return Catalog(path, scanned.messages, headers, _ai_header_problems(headers))
 
 
 def _read_with_babel(path: str, text: str, headers: dict[str, str], lint: bool) -> Catalog:

@@ -10,8 +10,13 @@ from typing import Any
 
 import pytest
 from bs4 import BeautifulSoup
+from docutils import nodes
+from sphinx.application import Sphinx
 from sphinx.testing.util import SphinxTestApp
 from sphinx.util.console import strip_escape_sequences
+from sphinx.util.nodes import extract_messages
+
+from sphinx_ext import translatable
 
 pytest_plugins = ["sphinx.testing.fixtures"]
 
@@ -45,6 +50,12 @@ def soup(app: SphinxTestApp, docname: str) -> BeautifulSoup:
 Build = Callable[..., SphinxTestApp]
 
 
+def same_messages_as_sphinx(app: Sphinx, doctree: nodes.document) -> None:
+    """``doctree-read``: the extension's walk finds what Sphinx's finds, on every page built."""
+    ours, sphinxs = translatable.messages(doctree), list(extract_messages(doctree))
+    assert ours == sphinxs, (app.env.docname, [m for _, m in ours], [m for _, m in sphinxs])
+
+
 @pytest.fixture
 def build(make_app: Callable[..., SphinxTestApp], tmp_path: Path) -> Build:
     """Copy a test root, build it in one language, return the app.
@@ -71,6 +82,7 @@ def build(make_app: Callable[..., SphinxTestApp], tmp_path: Path) -> Build:
             confoverrides={"language": language, **conf},
             parallel=parallel,
         )
+        app.connect("doctree-read", same_messages_as_sphinx)
         app.build()
         # Sphinx's registries and translators are global: reset them, so that the next
         # build in the same test starts clean (the app's env and output stay usable)
