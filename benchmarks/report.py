@@ -52,7 +52,7 @@ def _clean(results: dict[str, Any]) -> Iterator[str]:
         yield f"  {'':<4}each pair: {pairs}"
     together = results["languages_at_once"]
     yield f"2. make html, extension side{'':<17} {'en, de':>9} {'at once':>9}"
-    yield "   (alone on the machine: one after the other, -j 1 each; at once, -j auto each)"
+    yield "   (alone on the machine: one after the other, -j 1 each; at once, en -j 1, de -j auto)"
     yield _row(
         "seconds",
         together["sequential"]["median"],

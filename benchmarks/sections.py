@@ -32,8 +32,8 @@ def _memory(samples: Samples, language: str) -> dict[str, Any]:
 
 
 def _at_once(samples: Samples) -> dict[str, Any]:
-    """Item 2: ``make html`` (both languages at once, ``-j auto`` each) against
-    one after the other with ``-j 1``; every build alone on the machine."""
+    """Item 2: ``make html`` (both languages at once: en ``-j 1``, de ``-j auto``)
+    against one after the other with ``-j 1``; every build alone on the machine."""
     sequential, at_once = series(samples.sequential()), series(samples.together)
     return {
         "sequential": sequential,

@@ -12,7 +12,8 @@ from sphinx_ext.jekyll import cli as jekyll
 
 
 def _languages(args: argparse.Namespace) -> int:
-    print(" ".join(site.site_languages(site.read_conf(args.docs))))
+    conf = site.read_conf(args.docs)
+    print(site.source_language(conf) if args.source else " ".join(site.site_languages(conf)))
     return 0
 
 
@@ -37,6 +38,7 @@ def parser() -> argparse.ArgumentParser:
 
     languages = commands.add_parser("languages", help="print the site's languages (conf.py)")
     languages.add_argument("docs", type=Path, nargs="?", default=Path("docs"))
+    languages.add_argument("--source", action="store_true", help="only the source language")
     languages.set_defaults(run=_languages)
 
     root = commands.add_parser("root-index", help="write the site root that picks a language")

@@ -36,6 +36,12 @@ def site_languages(conf: dict[str, object]) -> list[str]:
     return [str(code) for code in languages]
 
 
+def source_language(conf: dict[str, object]) -> str:
+    """The site language of pages without a ``lang``, spelled as in ``ainotes_languages``."""
+    source = str(conf.get("ainotes_source_language") or "en")
+    return langtags.match(source, site_languages(conf)) or source
+
+
 def _match_keys(languages: list[str]) -> dict[str, str]:
     """Lower-case BCP 47 prefixes a browser may send, each mapped to a site language."""
     keys: dict[str, str] = {}

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import subprocess
+from pathlib import Path
+
 import pytest
 import yaml
 
-from sphinx_ext.site import read_conf
+from sphinx_ext.site import read_conf, source_language
 from tests.conftest import DOCS, REPO
 
 
@@ -55,3 +58,29 @@ def test_conf_without_a_base_url(monkeypatch: pytest.MonkeyPatch) -> None:
     for name in ("READTHEDOCS_LANGUAGE", "READTHEDOCS_CANONICAL_URL", "NOTES_BASE_URL"):
         monkeypatch.delenv(name, raising=False)
     assert read_conf(DOCS)["ainotes_base_url"] == ""
+
+
+def _make_html_commands(*variables: str) -> str:
+    dry_run = subprocess.run(
+        ["make", "-n", "--no-print-directory", "html", *variables],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return dry_run.stdout
+
+
+def test_make_html_gives_sphinxs_workers_to_the_translated_builds() -> None:
+    commands = _make_html_commands()
+    assert "-j 1 -D language=en " in commands
+    assert "-j auto -D language=de " in commands
+
+
+def test_a_one_language_site_builds_with_every_worker(tmp_path: Path) -> None:
+    (tmp_path / "conf.py").write_text(
+        'ainotes_languages = ["de"]\nainotes_source_language = "de-DE"\n'
+    )
+    assert source_language(read_conf(tmp_path)) == "de"
+    commands = _make_html_commands(f"DOCS={tmp_path}")
+    assert "-j auto -D language=de " in commands
