@@ -46,7 +46,7 @@ def _add_paths(app: Sphinx, conf: Config) -> None:
 
 
 def _learn_languages(app: Sphinx) -> None:
-    settings = config.Settings.of(app.config, Path(app.srcdir))
+    settings = config.Settings.of(app.config, app.srcdir)
     langtags.learn(settings.languages, settings.language)
 
 

@@ -60,7 +60,7 @@ class Catalog:
 
 
 def catalog_path(locale_dir: Path, language: str, domain: str) -> Path:
-    return locale_dir / language / "LC_MESSAGES" / f"{domain}.po"
+    return locale_dir.joinpath(language, "LC_MESSAGES", f"{domain}.po")  # one join: read per page
 
 
 def find(locale_dirs: Sequence[Path], language: str, domain: str) -> Path | None:

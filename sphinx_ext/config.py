@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import posixpath
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 from urllib.parse import urlsplit
@@ -129,20 +131,17 @@ class Settings:
     locale_dirs: tuple[Path, ...]
 
     @classmethod
-    def of(cls, config: Config, srcdir: Path) -> Settings:
-        languages = list(config.ainotes_languages) or [config.ainotes_source_language]
-        language = langtags.match(config.language or "en", languages)
-        if language is None:
-            language = config.language or "en"
-            languages.append(language)
-        return cls(
-            languages=tuple(languages),
-            language=language,
-            source_language=config.ainotes_source_language,
-            ai_translated=config.ainotes_ai_translated,
-            reject_mismatches=config.ainotes_integrity != "warn",
-            base_url=config.ainotes_base_url,
-            locale_dirs=tuple(srcdir / d for d in config.locale_dirs),
+    def of(cls, config: Config, srcdir: str | os.PathLike[str]) -> Settings:
+        # Asked for several times per page: made once per set of values.
+        return _settings(
+            tuple(config.ainotes_languages),
+            config.language or "en",
+            config.ainotes_source_language,
+            config.ainotes_ai_translated,
+            config.ainotes_integrity != "warn",
+            config.ainotes_base_url,
+            os.fspath(srcdir),
+            tuple(config.locale_dirs),
         )
 
     def site_language(self, tag: str | None) -> str | None:
@@ -163,6 +162,33 @@ class Settings:
             return there.geturl()
         link = posixpath.relpath(there.path, here.path)
         return link.rstrip("/") + "/"
+
+
+@lru_cache(maxsize=16)
+def _settings(
+    configured: tuple[str, ...],
+    build_language: str,
+    source_language: str,
+    ai_translated: bool,
+    reject_mismatches: bool,
+    base_url: str,
+    srcdir: str,
+    locale_dirs: tuple[str, ...],
+) -> Settings:
+    languages = list(configured) or [source_language]
+    language = langtags.match(build_language, languages)
+    if language is None:
+        language = build_language
+        languages.append(language)
+    return Settings(
+        tuple(languages),
+        language,
+        source_language,
+        ai_translated,
+        reject_mismatches,
+        base_url,
+        tuple(Path(srcdir, locale_dir) for locale_dir in locale_dirs),
+    )
 
 
 #: The placeholders ``ainotes_base_url`` may use for a language.

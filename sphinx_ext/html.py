@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from html import escape
-from pathlib import Path
 from typing import Any
 
 from sphinx.application import Sphinx
@@ -24,7 +23,7 @@ SWITCHER_TEMPLATE = "ainotes/languages.html"
 def set_base_url(app: Sphinx, config: Config) -> None:
     """``config-inited``: the canonical URL of this language's pages, from the pattern."""
     if config.ainotes_base_url and not config.html_baseurl:
-        settings = Settings.of(config, Path(app.srcdir))
+        settings = Settings.of(config, app.srcdir)
         config.html_baseurl = settings.root_url(settings.language) or ""
 
 
@@ -32,7 +31,7 @@ def page_context(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: object
 ) -> None:
     """``html-page-context``: the switcher's data, and hreflang links in the head."""
-    settings = Settings.of(app.config, Path(app.srcdir))
+    settings = Settings.of(app.config, app.srcdir)
     context["ainotes_switcher"] = _switcher(app, settings, pagename)
     sidebars = context.get("sidebars")
     if app.config.ainotes_switcher and isinstance(sidebars, list):

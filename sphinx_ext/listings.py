@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence, Set
 from datetime import date
-from pathlib import Path
 from typing import Any, ClassVar
 
 from babel.dates import format_date
@@ -146,7 +145,7 @@ def fill(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     placeholders = list(doctree.findall(notes_listing)) + list(doctree.findall(status_listing))
     if not placeholders:
         return
-    settings = Settings.of(app.config, Path(app.srcdir))
+    settings = Settings.of(app.config, app.srcdir)
     as_text = _as_text(app.builder)
     for node in placeholders:
         if isinstance(node, notes_listing):

@@ -7,8 +7,6 @@ messages from the doctrees as read).
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.writers.html5 import HTML5Translator
@@ -93,7 +91,7 @@ def add_notices(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     record = records(app.env).get(docname)
     if record is None:
         return
-    settings = Settings.of(app.config, Path(app.env.srcdir))
+    settings = Settings.of(app.config, app.env.srcdir)
     language = settings.language
     placed: list[nodes.Element] = []
     if record.meta.is_note or record.meta.ai_generated:

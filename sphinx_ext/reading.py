@@ -44,7 +44,7 @@ class ReadNote(SphinxTransform):
         self._check_page(meta, fields)
         if meta.is_note and not self.config.ainotes_notes_in_toctree:
             self.env.metadata[self.env.docname]["orphan"] = True  # as `orphan:` would say
-        settings = Settings.of(self.config, Path(self.env.srcdir))
+        settings = Settings.of(self.config, self.env.srcdir)
         language = settings.site_language(meta.lang)
         if meta.lang and language is None:
             warn(

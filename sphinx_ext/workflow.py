@@ -84,7 +84,7 @@ def update_po(pot_dir: Path, locale_dir: Path, languages: list[str]) -> dict[str
 
 def check_orphan_catalogs(app: Sphinx, env: BuildEnvironment) -> None:
     """``env-check-consistency``: a catalog whose page is gone translates nothing."""
-    settings = Settings.of(app.config, Path(app.srcdir))
+    settings = Settings.of(app.config, app.srcdir)
     domains = {docname_to_domain(d, app.config.gettext_compact) for d in env.found_docs}
     for locale_dir in settings.locale_dirs:
         messages = locale_dir / settings.language / "LC_MESSAGES"
