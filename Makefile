@@ -13,9 +13,9 @@ JOBS        ?= $(shell nproc 2>/dev/null || echo 2)
 SPHINXBUILD := $(PY) -m sphinx
 NOTES       := $(VENV)/bin/sphinx-notes
 STAMP       := $(VENV)/.installed-stamp
-# Read lazily, once the venv exists.
-LANGUAGES    = $(shell $(NOTES) languages $(DOCS))
-SOURCE       = $(shell $(NOTES) languages --source $(DOCS))
+# Read lazily, once the venv exists, and then kept: each read starts Python.
+LANGUAGES    = $(eval LANGUAGES := $$(shell $(NOTES) languages $(DOCS)))$(LANGUAGES)
+SOURCE       = $(eval SOURCE := $$(shell $(NOTES) languages --source $(DOCS)))$(SOURCE)
 # make html builds every language at once. The source language's build
 # translates nothing and ends first, so it runs on one core, and Sphinx's
 # workers go to the translated builds (make bench, 500 notes: at once took
@@ -44,7 +44,7 @@ $(STAMP): pyproject.toml
 
 html: $(STAMP)
 	$(MAKE) --no-print-directory -j$(JOBS) --output-sync=target $(addprefix html-,$(LANGUAGES)) \
-		$(if $(word 2,$(LANGUAGES)),SOURCEJOBS=1)
+		$(if $(word 2,$(LANGUAGES)),SOURCEJOBS=1 SOURCE=$(SOURCE))
 	$(NOTES) root-index $(DOCS) $(BUILD)/html
 
 html-%: $(STAMP)
