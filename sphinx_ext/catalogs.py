@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from babel.messages.catalog import Catalog as BabelCatalog
 from babel.messages.pofile import PoFileError, denormalize, read_po
 
 from sphinx_ext import catalog_scan
@@ -60,7 +61,9 @@ class Catalog:
 
 
 def catalog_path(locale_dir: Path, language: str, domain: str) -> Path:
-    return locale_dir.joinpath(language, "LC_MESSAGES", f"{domain}.po")  # one join: read per page
+    return locale_dir.joinpath(
+        language, "LC_MESSAGES", f"{domain}.po"
+    )  # one join: built for every page
 
 
 def find(locale_dirs: Sequence[Path], language: str, domain: str) -> Path | None:
@@ -123,12 +126,16 @@ def _read_with_babel(path: str, text: str, headers: dict[str, str], lint: bool) 
             return Catalog(path, headers=headers, problems=(*problems, _header_problem(exc2)))
     except ValueError as exc:  # e.g. a Plural-Forms header Babel cannot evaluate
         return Catalog(path, headers=headers, problems=(*problems, _header_problem(exc)))
-    entries = {
+    return Catalog(path, entries_of(catalog), headers, (*problems, *_ai_header_problems(headers)))
+
+
+def entries_of(catalog: BabelCatalog) -> dict[str, Entry]:
+    """A Babel catalog's messages as entries: singular ones, the header left out."""
+    return {
         message.id: Entry(message.string, message.fuzzy, message.lineno or 0)
         for message in catalog
         if message.id and isinstance(message.id, str) and isinstance(message.string, str)
     }
-    return Catalog(path, entries, headers, (*problems, *_ai_header_problems(headers)))
 
 
 @lru_cache(maxsize=64)  # a site's catalogs mostly share one header

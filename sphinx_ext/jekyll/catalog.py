@@ -136,12 +136,7 @@ def _merge(catalog: Catalog, request: Request, force: bool, outcome: Outcome) ->
 
 def _as_read(path: Path, catalog: Catalog) -> catalogs.Catalog:
     """``catalog`` as :func:`sphinx_ext.catalogs.load` reads it, before it is written."""
-    entries = {
-        m.id: catalogs.Entry(m.string, m.fuzzy, m.lineno or 0)
-        for m in catalog
-        if m.id and isinstance(m.id, str) and isinstance(m.string, str)
-    }
-    return catalogs.Catalog(str(path), entries)
+    return catalogs.Catalog(str(path), catalogs.entries_of(catalog))
 
 
 def _write(catalog: Catalog, headers: Mapping[str, str]) -> bytes:
