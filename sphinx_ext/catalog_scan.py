@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import NamedTuple
 
 from babel.messages.pofile import unescape
 
@@ -41,12 +40,14 @@ _LINE_BREAK = re.compile(r'"[ \t\r]*\n"')  # between two strings of one block
 _ISOLATES = ("\u2068", "\u2069")
 
 
-class Entry(NamedTuple):
-    """One message: a tuple, so made fast, and left alone by the garbage collector."""
-
-    string: str
-    fuzzy: bool
-    lineno: int  # of the msgid, 1-based
+#: One message: its msgstr, whether it is fuzzy, and the line of its msgid
+#: (1-based). A plain tuple, not a NamedTuple: the garbage collector stops
+#: tracking a tuple of strings and numbers, never a tuple subclass, and a
+#: tracked one alive at a young collection moves to the old generation,
+#: whose growth sets off the full collections. As NamedTuples, a 500-note
+#: English build moved 40,000 more objects there, and ran 14 full
+#: collections where it now runs 13 (the last took 0.8 s).
+Entry = tuple[str, bool, int]
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +83,7 @@ def scan(text: str) -> Scanned | None:
             elif msgid in messages:  # Babel merges repeated entries
                 return None
             else:
-                messages[msgid] = Entry(_string(entry["msgstr"]), _fuzzy(entry["comments"]), line)
+                messages[msgid] = (_string(entry["msgstr"]), _fuzzy(entry["comments"]), line)
         position = entry.end()
     # Babel skips lines that strip to nothing; anything else is for it to read.
     return None if text[position:].strip() else Scanned(header, messages)

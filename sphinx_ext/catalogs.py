@@ -25,6 +25,8 @@ from babel.messages.pofile import PoFileError, denormalize, read_po
 from sphinx_ext import catalog_scan
 from sphinx_ext.catalog_scan import Entry as Entry  # a catalog's entries, read either way
 
+_ABSENT: Entry = ("", False, 0)
+
 #: The header that records whether a catalog's translations were made by AI.
 AI_HEADER = "X-AI-Translated"
 
@@ -50,14 +52,16 @@ class Catalog:
 
     def translation(self, msgid: str) -> str | None:
         """The msgstr a build shows for ``msgid``: not fuzzy, not empty."""
-        entry = self.entries.get(msgid)
-        if entry is None or entry.fuzzy or not entry.string:
-            return None
-        return entry.string
+        string, fuzzy, _line = self.entries.get(msgid, _ABSENT)
+        return string if string and not fuzzy else None
 
     def is_fuzzy(self, msgid: str) -> bool:
-        entry = self.entries.get(msgid)
-        return entry is not None and entry.fuzzy and bool(entry.string)
+        string, fuzzy, _line = self.entries.get(msgid, _ABSENT)
+        return fuzzy and bool(string)
+
+    def line_of(self, msgid: str) -> int:
+        """The line of ``msgid`` in the catalog; 0 if it has none."""
+        return self.entries.get(msgid, _ABSENT)[2]
 
 
 def catalog_path(locale_dir: Path, language: str, domain: str) -> Path:
@@ -132,7 +136,7 @@ def _read_with_babel(path: str, text: str, headers: dict[str, str], lint: bool) 
 def entries_of(catalog: BabelCatalog) -> dict[str, Entry]:
     """A Babel catalog's messages as entries: singular ones, the header left out."""
     return {
-        message.id: Entry(message.string, message.fuzzy, message.lineno or 0)
+        message.id: (message.string, message.fuzzy, message.lineno or 0)
         for message in catalog
         if message.id and isinstance(message.id, str) and isinstance(message.string, str)
     }

@@ -157,7 +157,7 @@ def _guard(page: Page, messages: Messages, catalog: catalogs.Catalog, path: Path
         msgstr = catalog.translation(msgid)
         if msgstr is None or msgstr == msgid:
             continue
-        lineno = catalog.entries[msgid].lineno
+        lineno = catalog.line_of(msgid)
         mismatches = integrity.check(msgid, msgstr, page.settings.language)
         if mismatches:
             outcome = (

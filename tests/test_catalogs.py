@@ -38,7 +38,7 @@ def test_entries_fuzzy_and_ai_header(tmp_path: Path) -> None:
     assert catalog.translation("Hello") == "Hallo"
     assert catalog.translation("World") is None and catalog.is_fuzzy("World")
     assert catalog.translation("Empty") is None and not catalog.is_fuzzy("Empty")
-    assert catalog.entries["Hello"].lineno == 9
+    assert catalog.line_of("Hello") == 9
 
 
 @pytest.mark.parametrize(

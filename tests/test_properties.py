@@ -118,4 +118,4 @@ def test_catalog_round_trip_through_babel(pairs: list[tuple[str, str]]) -> None:
     assert catalog.problems == ()
     assert catalog.ai_translated is True
     expected = {msgid: msgstr for msgid, msgstr in reversed(pairs)}
-    assert {k: v.string for k, v in catalog.entries.items()} == expected
+    assert {k: string for k, (string, _fuzzy, _line) in catalog.entries.items()} == expected

@@ -48,18 +48,15 @@ def test_update_po_keeps_translations_and_marks_changes_fuzzy(build: Build, tmp_
     # the custom header survives sphinx-intl's rewrite
     assert after.ai_translated is True
     # every translation of an unchanged message is kept, word for word
-    for msgid, entry in before.entries.items():
+    for msgid, (string, fuzzy, _line) in before.entries.items():
         if msgid != "The first paragraph of the generated note.":
-            assert (after.entries[msgid].string, after.entries[msgid].fuzzy) == (
-                entry.string,
-                entry.fuzzy,
-            )
+            assert after.entries[msgid][:2] == (string, fuzzy)
     # the changed one keeps its old translation, marked fuzzy for a translator to confirm
-    revised = after.entries["The first paragraph of the generated note, revised."]
-    assert revised.fuzzy
-    assert revised.string == "Der erste Absatz der erzeugten Notiz."
+    revised, fuzzy, _line = after.entries["The first paragraph of the generated note, revised."]
+    assert fuzzy
+    assert revised == "Der erste Absatz der erzeugten Notiz."
     # the new one is there, empty
-    assert after.entries["A brand-new paragraph."].string == ""
+    assert after.entries["A brand-new paragraph."][0] == ""
 
     # a German note gets an English catalog and no German one; English pages no English one
     assert (locale / "en/LC_MESSAGES/notes/deutsch.po").is_file()
