@@ -17,10 +17,9 @@ STAMP       := $(VENV)/.installed-stamp
 LANGUAGES    = $(eval LANGUAGES := $$(shell $(NOTES) languages $(DOCS)))$(LANGUAGES)
 SOURCE       = $(eval SOURCE := $$(shell $(NOTES) languages --source $(DOCS)))$(SOURCE)
 # make html builds every language at once. The source language's build
-# translates nothing and ends first, so it runs on one core, and Sphinx's
-# workers go to the translated builds (make bench, 500 notes: at once took
-# 0.575 of one after the other, against 0.705 with -j auto for every build).
-SOURCEJOBS  ?= $(SPHINXJOBS)
+# translates nothing and ends first, so it runs on one core (ONECORE), and
+# Sphinx's workers go to the translated builds (make bench, 500 notes: at once
+# took 0.575 of one after the other, against 0.705 with -j auto for every build).
 
 .PHONY: help html gettext update-po stats serve test lint bench import-bench catalogs clean
 .DEFAULT_GOAL := help
@@ -44,11 +43,11 @@ $(STAMP): pyproject.toml
 
 html: $(STAMP)
 	$(MAKE) --no-print-directory -j$(JOBS) --output-sync=target $(addprefix html-,$(LANGUAGES)) \
-		$(if $(word 2,$(LANGUAGES)),SOURCEJOBS=1 SOURCE=$(SOURCE))
+		$(if $(word 2,$(LANGUAGES)),ONECORE=$(SOURCE))
 	$(NOTES) root-index $(DOCS) $(BUILD)/html
 
 html-%: $(STAMP)
-	$(SPHINXBUILD) -b html -j $(if $(filter $*,$(SOURCE)),$(SOURCEJOBS),$(SPHINXJOBS)) -D language=$* -d $(BUILD)/doctrees/$* $(SPHINXOPTS) $(DOCS) $(BUILD)/html/$*
+	$(SPHINXBUILD) -b html -j $(if $(filter $*,$(ONECORE)),1,$(SPHINXJOBS)) -D language=$* -d $(BUILD)/doctrees/$* $(SPHINXOPTS) $(DOCS) $(BUILD)/html/$*
 
 gettext: $(STAMP)
 	$(SPHINXBUILD) -b gettext -d $(BUILD)/doctrees/gettext $(SPHINXOPTS) $(DOCS) $(BUILD)/gettext

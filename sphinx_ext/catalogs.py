@@ -65,9 +65,8 @@ class Catalog:
 
 
 def catalog_path(locale_dir: Path, language: str, domain: str) -> Path:
-    return locale_dir.joinpath(
-        language, "LC_MESSAGES", f"{domain}.po"
-    )  # one join: built for every page
+    # One join: this is built for every page.
+    return locale_dir.joinpath(language, "LC_MESSAGES", f"{domain}.po")
 
 
 def find(locale_dirs: Sequence[Path], language: str, domain: str) -> Path | None:
