@@ -86,8 +86,8 @@ def run(options: Options) -> dict[str, Any]:
     """Measure everything; write ``results.json`` into ``options.out``; return the results."""
     started = time.perf_counter()
     options.out.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix="ainotes-bench-"))
     byte_compile("sphinx_ext")
+    work = Path(tempfile.mkdtemp(prefix="ainotes-bench-"))
     try:
         results = _measure(options, work)
     finally:
